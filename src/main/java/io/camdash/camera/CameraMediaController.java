@@ -1,0 +1,91 @@
+package io.camdash.camera;
+
+import java.time.Duration;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** Live video as MJPEG, and single stills, for browsers and tools such as VLC or Home Assistant. */
+@RestController
+class CameraMediaController {
+
+	static final int MAX_FPS_PARAM = 120;
+
+	private final CameraRegistry cameras;
+
+	private final ViewerLimiter viewers;
+
+	private final Duration snapshotTimeout;
+
+	CameraMediaController(CameraRegistry cameras, ViewerLimiter viewers, StreamingProperties properties) {
+		this.cameras = cameras;
+		this.viewers = viewers;
+		this.snapshotTimeout = properties.snapshotTimeout();
+	}
+
+	@GetMapping("/cameras/{id}/stream.mjpg")
+	ResponseEntity<StreamingResponseBody> stream(@PathVariable String id,
+			@RequestParam(name = "fps", required = false) Integer fps) {
+		return stream(this.cameras.require(id), fps);
+	}
+
+	@GetMapping("/stream.mjpg")
+	ResponseEntity<StreamingResponseBody> firstCameraStream(@RequestParam(name = "fps", required = false) Integer fps) {
+		return stream(this.cameras.first(), fps);
+	}
+
+	private ResponseEntity<StreamingResponseBody> stream(Camera camera, Integer fps) {
+		if (fps != null && (fps < 1 || fps > MAX_FPS_PARAM)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "fps must be between 1 and " + MAX_FPS_PARAM);
+		}
+		if (!this.viewers.tryAcquire()) {
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+					"Too many viewers: camdash serves at most " + this.viewers.limit() + " streams at once");
+		}
+		return ResponseEntity.ok()
+			.headers(noCache())
+			.header("X-Accel-Buffering", "no")
+			.header(HttpHeaders.CONNECTION, "close")
+			.contentType(MediaType.parseMediaType(MjpegFormat.CONTENT_TYPE))
+			.body(new MjpegViewer(camera, this.viewers, fps));
+	}
+
+	@GetMapping("/cameras/{id}/snapshot.jpg")
+	ResponseEntity<byte[]> snapshot(@PathVariable String id) throws InterruptedException {
+		return snapshot(this.cameras.require(id));
+	}
+
+	@GetMapping("/snapshot.jpg")
+	ResponseEntity<byte[]> firstCameraSnapshot() throws InterruptedException {
+		return snapshot(this.cameras.first());
+	}
+
+	private ResponseEntity<byte[]> snapshot(Camera camera) throws InterruptedException {
+		LatestFrame frame = camera.awaitLiveFrame(this.snapshotTimeout);
+		if (frame == null) {
+			throw new NoSignalException(camera);
+		}
+		return ResponseEntity.ok()
+			.headers(noCache())
+			.header("X-Timestamp", MjpegFormat.timestamp(frame.capturedAt()))
+			.contentType(MediaType.IMAGE_JPEG)
+			.body(frame.jpeg());
+	}
+
+	private static HttpHeaders noCache() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setCacheControl(CacheControl.noStore().mustRevalidate().getHeaderValue() + ", no-cache");
+		headers.setPragma("no-cache");
+		return headers;
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.camdash.camera;
+
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** The dashboard of all cameras, a live page per camera, and the live status those pages poll. */
+@Controller
+class CameraPagesController {
+
+	static final String DASHBOARD_VIEW = "camera/dashboard";
+
+	static final String LIVE_VIEW = "camera/live";
+
+	/**
+	 * Browsers open at most 6 HTTP/1.1 connections per host; past this many tiles the dashboard refreshes
+	 * stills instead of holding a stream per tile, so it never freezes.
+	 */
+	static final int MAX_STREAMING_TILES = 4;
+
+	private final CameraRegistry cameras;
+
+	CameraPagesController(CameraRegistry cameras) {
+		this.cameras = cameras;
+	}
+
+	@GetMapping("/")
+	String dashboard(Model model) {
+		List<Camera> all = this.cameras.all();
+		model.addAttribute("cameras", all);
+		model.addAttribute("streamingTiles", all.size() <= MAX_STREAMING_TILES);
+		return DASHBOARD_VIEW;
+	}
+
+	@GetMapping("/cameras/{id}")
+	String live(@PathVariable String id, Model model) {
+		model.addAttribute("camera", this.cameras.require(id));
+		model.addAttribute("cameras", this.cameras.all());
+		return LIVE_VIEW;
+	}
+
+	@GetMapping("/cameras/{id}/status")
+	@ResponseBody
+	CameraStatus status(@PathVariable String id) {
+		return this.cameras.require(id).status();
+	}
+
+	@GetMapping("/cameras/status")
+	@ResponseBody
+	List<CameraStatus> statuses() {
+		return this.cameras.all().stream().map(Camera::status).toList();
+	}
+
+}

@@ -1,0 +1,83 @@
+package io.camdash.camera;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/** The configured cameras, in display order, and the watchdog that supervises them. */
+@Component
+public class CameraRegistry implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(CameraRegistry.class);
+
+	static final long WATCHDOG_PERIOD_MILLIS = 200;
+
+	private final Map<String, Camera> cameras = new LinkedHashMap<>();
+
+	private final ScheduledExecutorService watchdog;
+
+	CameraRegistry(CamerasProperties properties, FrameSourceFactory sources, MeterRegistry meterRegistry) {
+		for (CameraSettings settings : properties.cameras()) {
+			this.cameras.put(settings.id(), new Camera(settings, sources, meterRegistry));
+		}
+		this.watchdog = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "camdash-watchdog");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.watchdog.scheduleWithFixedDelay(this::supervise, WATCHDOG_PERIOD_MILLIS, WATCHDOG_PERIOD_MILLIS,
+				TimeUnit.MILLISECONDS);
+		log.info("Cameras: {}", this.cameras.values()
+			.stream()
+			.map((camera) -> camera.id() + " (" + camera.settings().source().describe() + ")")
+			.toList());
+	}
+
+	private void supervise() {
+		for (Camera camera : this.cameras.values()) {
+			try {
+				camera.supervise();
+			}
+			catch (RuntimeException ex) {
+				log.error("Watchdog failed on camera '{}'", camera.id(), ex);
+			}
+		}
+	}
+
+	public List<Camera> all() {
+		return List.copyOf(this.cameras.values());
+	}
+
+	public Optional<Camera> find(String id) {
+		return Optional.ofNullable(this.cameras.get(id));
+	}
+
+	/** The camera with this id, or an {@link UnknownCameraException} (404). */
+	public Camera require(String id) {
+		return find(id).orElseThrow(() -> new UnknownCameraException(id));
+	}
+
+	public Camera first() {
+		return this.cameras.values().iterator().next();
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		this.watchdog.shutdownNow();
+		for (Camera camera : this.cameras.values()) {
+			camera.close();
+		}
+	}
+
+}

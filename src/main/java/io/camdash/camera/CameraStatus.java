@@ -1,0 +1,20 @@
+package io.camdash.camera;
+
+/**
+ * What the live page and the status API show about a camera.
+ *
+ * @param id camera id
+ * @param name display name
+ * @param source the source, credentials masked
+ * @param state what it is doing
+ * @param problem why it has no signal, or null
+ * @param fps frames per second measured over the last second
+ * @param width frame width
+ * @param height frame height
+ * @param viewers MJPEG viewers now
+ * @param frameAgeMillis age of the newest frame, or null when there is none
+ */
+public record CameraStatus(String id, String name, String source, CameraState state, String problem, double fps,
+		int width, int height, int viewers, Long frameAgeMillis) {
+
+}

@@ -1,0 +1,114 @@
+package io.camdash.camera;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Where a camera's frames come from, parsed from the {@code source} property. Checked at start-up so a
+ * typo fails fast with the value named, rather than as NO SIGNAL later.
+ *
+ * @param kind the kind of source
+ * @param location device index or path, file or folder path, or URL; empty for the test pattern
+ */
+public record SourceSpec(Kind kind, String location) {
+
+	/** The kinds of frame source camdash can read. */
+	public enum Kind {
+
+		TEST_PATTERN, DEVICE, FILE, FOLDER, NETWORK
+
+	}
+
+	public static final SourceSpec TEST_PATTERN = new SourceSpec(Kind.TEST_PATTERN, "");
+
+	/** Parses a source value; used by Spring's conversion when binding properties. */
+	public static SourceSpec of(String value) {
+		String text = (value == null) ? "" : value.strip();
+		String lower = text.toLowerCase(Locale.ROOT);
+		if (lower.equals("test-pattern")) {
+			return TEST_PATTERN;
+		}
+		if (lower.startsWith("device:")) {
+			return device(text.substring("device:".length()));
+		}
+		if (lower.startsWith("file:")) {
+			return file(text.substring("file:".length()));
+		}
+		if (lower.startsWith("folder:")) {
+			return folder(text.substring("folder:".length()));
+		}
+		if (lower.startsWith("rtsp://") || lower.startsWith("rtsps://") || lower.startsWith("http://")
+				|| lower.startsWith("https://")) {
+			return network(text);
+		}
+		throw new IllegalArgumentException("unknown camera source '" + text
+				+ "': use test-pattern, device:<index>, file:<path>, folder:<path>, rtsp://... or http(s)://...");
+	}
+
+	private static SourceSpec device(String device) {
+		if (device.matches("\\d{1,3}") || device.matches("/dev/video\\d{1,3}")) {
+			return new SourceSpec(Kind.DEVICE, device);
+		}
+		throw new IllegalArgumentException(
+				"device source 'device:" + device + "' must be an index such as device:0 or a path such as device:/dev/video0");
+	}
+
+	private static SourceSpec file(String file) {
+		Path path = Path.of(file).toAbsolutePath().normalize();
+		if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+			throw new IllegalArgumentException("video file '" + file + "' does not exist or is not a readable file");
+		}
+		return new SourceSpec(Kind.FILE, path.toString());
+	}
+
+	private static SourceSpec folder(String folder) {
+		Path path = Path.of(folder).toAbsolutePath().normalize();
+		if (!Files.isDirectory(path)) {
+			throw new IllegalArgumentException("image folder '" + folder + "' does not exist or is not a folder");
+		}
+		try (DirectoryStream<Path> images = Files.newDirectoryStream(path, FolderSource::isImage)) {
+			if (!images.iterator().hasNext()) {
+				throw new IllegalArgumentException("image folder '" + folder + "' holds no .jpg, .jpeg or .png images");
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalArgumentException("image folder '" + folder + "' cannot be read: " + ex.getMessage());
+		}
+		return new SourceSpec(Kind.FOLDER, path.toString());
+	}
+
+	private static SourceSpec network(String url) {
+		try {
+			URI uri = new URI(url);
+			if (uri.getHost() == null) {
+				throw new IllegalArgumentException("camera URL '" + url + "' has no host");
+			}
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalArgumentException("camera URL '" + url + "' is not a valid URL: " + ex.getReason());
+		}
+		return new SourceSpec(Kind.NETWORK, url);
+	}
+
+	/** The value without credentials, safe to show in logs and pages. */
+	public String describe() {
+		return switch (this.kind) {
+			case TEST_PATTERN -> "test-pattern";
+			case DEVICE -> "device:" + this.location;
+			case FILE -> "file:" + this.location;
+			case FOLDER -> "folder:" + this.location;
+			case NETWORK -> this.location.replaceFirst("//[^/@]*@", "//***@");
+		};
+	}
+
+	@Override
+	public String toString() {
+		return describe();
+	}
+
+}

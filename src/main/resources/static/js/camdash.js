@@ -1,0 +1,89 @@
+// camdash page behaviour. Lives in a file (not inline) so pages work under a strict Content-Security-Policy.
+(function () {
+  'use strict';
+
+  const STATE_BADGES = { LIVE: 'text-bg-success', NO_SIGNAL: 'text-bg-danger', STARTING: 'text-bg-warning', IDLE: 'text-bg-secondary' };
+
+  function showState(badge, state) {
+    badge.textContent = state.replace('_', ' ');
+    badge.className = 'badge camera-state ' + (STATE_BADGES[state] || 'text-bg-secondary');
+  }
+
+  async function fetchStatus(url) {
+    const response = await fetch(url, { cache: 'no-store', headers: { Accept: 'application/json' } });
+    if (!response.ok) throw new Error(response.status);
+    return response.json();
+  }
+
+  // Live page: the status panel follows the camera once a second.
+  function followLivePage(page) {
+    const field = (name) => page.querySelector('[data-field="' + name + '"]');
+    const update = async () => {
+      try {
+        const s = await fetchStatus(page.dataset.statusUrl);
+        showState(field('state'), s.state);
+        field('fps').textContent = s.fps.toFixed(1) + ' fps';
+        field('resolution').textContent = s.width + ' × ' + s.height;
+        field('viewers').textContent = s.viewers;
+        field('age').textContent = s.frameAgeMillis == null ? '–' : s.frameAgeMillis + ' ms';
+        field('problem').textContent = s.problem || '–';
+      } catch (e) {
+        field('problem').textContent = 'status unavailable';
+      }
+    };
+    update();
+    setInterval(update, 1000);
+  }
+
+  // Dashboard tiles: state badges, and stills refreshed in turn when there are too many tiles to stream.
+  function followTiles(tiles) {
+    const update = () => tiles.forEach(async (tile) => {
+      try {
+        showState(tile.querySelector('.camera-state'), (await fetchStatus(tile.dataset.statusUrl)).state);
+      } catch (e) { /* the next round tries again */ }
+    });
+    update();
+    setInterval(update, 2000);
+    tiles.forEach((tile) => {
+      const img = tile.querySelector('img[data-still-src]');
+      if (!img) return;
+      const refresh = () => {
+        const next = new Image();
+        next.onload = () => { img.src = next.src; setTimeout(refresh, 1000); };
+        next.onerror = () => setTimeout(refresh, 3000);
+        next.src = img.dataset.stillSrc + '?t=' + Date.now();
+      };
+      refresh();
+    });
+  }
+
+  function wireFullscreen() {
+    document.querySelectorAll('[data-fullscreen-target]').forEach((button) => {
+      button.addEventListener('click', () => {
+        const target = document.querySelector(button.dataset.fullscreenTarget);
+        if (document.fullscreenElement) document.exitFullscreen();
+        else if (target && target.requestFullscreen) target.requestFullscreen();
+      });
+    });
+  }
+
+  // A stream cut by a network hiccup or a server restart comes back without a page reload.
+  function reconnectStreams() {
+    document.querySelectorAll('img.live-image').forEach((img) => {
+      if (img.dataset.stillSrc) return;
+      img.addEventListener('error', () => {
+        const base = img.src.split('#')[0].replace(/([?&])retry=\d+&?/, '$1').replace(/[?&]$/, '');
+        setTimeout(() => { img.src = base + (base.includes('?') ? '&' : '?') + 'retry=' + Date.now(); }, 2000);
+      });
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    const page = document.querySelector('.live-page');
+    if (page) followLivePage(page);
+    const tiles = Array.from(document.querySelectorAll('.camera-tile'));
+    if (tiles.length) followTiles(tiles);
+    wireFullscreen();
+    reconnectStreams();
+  });
+})();
