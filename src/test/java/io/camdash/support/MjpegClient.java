@@ -1,0 +1,169 @@
+package io.camdash.support;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A plain-socket HTTP/1.1 client that reads a multipart/x-mixed-replace stream part by part, strictly:
+ * it fails on a missing boundary, a bad header or a Content-Length that does not match the body.
+ */
+public final class MjpegClient implements AutoCloseable {
+
+	private final Socket socket;
+
+	private final InputStream in;
+
+	private final int status;
+
+	private final Map<String, String> headers;
+
+	private byte[] boundary;
+
+	private MjpegClient(Socket socket, InputStream in, int status, Map<String, String> headers) {
+		this.socket = socket;
+		this.in = in;
+		this.status = status;
+		this.headers = headers;
+	}
+
+	/** Opens {@code path} on localhost and reads the response status line and headers. */
+	public static MjpegClient open(int port, String path) throws IOException {
+		return open(port, path, Map.of());
+	}
+
+	public static MjpegClient open(int port, String path, Map<String, String> requestHeaders) throws IOException {
+		Socket socket = new Socket();
+		socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+		socket.setSoTimeout(10_000);
+		StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port
+				+ "\r\nAccept: image/jpeg,multipart/x-mixed-replace,*/*\r\n");
+		requestHeaders.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+		request.append("\r\n");
+		OutputStream out = socket.getOutputStream();
+		out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
+		out.flush();
+		InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+		String statusLine = readLine(in);
+		String[] words = statusLine.split(" ");
+		if (words.length < 2 || !words[0].startsWith("HTTP/1.")) {
+			throw new IOException("not an HTTP response: " + statusLine);
+		}
+		Map<String, String> headers = readHeaders(in);
+		return new MjpegClient(socket, in, Integer.parseInt(words[1]), headers);
+	}
+
+	public int status() {
+		return this.status;
+	}
+
+	/** A response header by case-insensitive name, or null. */
+	public String header(String name) {
+		return this.headers.get(name.toLowerCase(Locale.ROOT));
+	}
+
+	public Socket socket() {
+		return this.socket;
+	}
+
+	/** Reads the next part; its headers are checked against its body. */
+	public Part nextPart() throws IOException {
+		if (this.boundary == null) {
+			String contentType = header("Content-Type");
+			if (contentType == null || !contentType.startsWith("multipart/x-mixed-replace")) {
+				throw new IOException("not a multipart stream: " + contentType);
+			}
+			String marker = contentType.replaceFirst(".*boundary=\"?([^\";]+)\"?.*", "$1");
+			this.boundary = ("--" + marker).getBytes(StandardCharsets.US_ASCII);
+			String first = readLine(this.in);
+			if (!first.equals("--" + marker)) {
+				throw new IOException("stream does not start with its boundary: " + first);
+			}
+		}
+		Map<String, String> partHeaders = readHeaders(this.in);
+		String length = partHeaders.get("content-length");
+		if (length == null) {
+			throw new IOException("part without Content-Length: " + partHeaders);
+		}
+		byte[] body = this.in.readNBytes(Integer.parseInt(length.trim()));
+		if (body.length != Integer.parseInt(length.trim())) {
+			throw new EOFException("stream ended inside a part");
+		}
+		String end = readLine(this.in);
+		if (!end.isEmpty()) {
+			throw new IOException("part body longer than its Content-Length; found: " + end);
+		}
+		String next = readLine(this.in);
+		if (!next.equals(new String(this.boundary, StandardCharsets.US_ASCII))) {
+			throw new IOException("part not followed by the boundary: " + next);
+		}
+		return new Part(partHeaders, body, System.nanoTime(), System.currentTimeMillis());
+	}
+
+	private static Map<String, String> readHeaders(InputStream in) throws IOException {
+		Map<String, String> headers = new LinkedHashMap<>();
+		String line;
+		while (!(line = readLine(in)).isEmpty()) {
+			int colon = line.indexOf(':');
+			if (colon <= 0) {
+				throw new IOException("bad header line: " + line);
+			}
+			headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+		}
+		return headers;
+	}
+
+	private static String readLine(InputStream in) throws IOException {
+		ByteArrayOutputStream line = new ByteArrayOutputStream(64);
+		int c;
+		while ((c = in.read()) != '\n') {
+			if (c < 0) {
+				throw new EOFException("stream ended");
+			}
+			line.write(c);
+			if (line.size() > 8192) {
+				throw new IOException("header line too long");
+			}
+		}
+		String text = line.toString(StandardCharsets.US_ASCII);
+		return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+	}
+
+	/** Resets the connection (RST, no FIN handshake): the abrupt way a browser tab dies. */
+	public void abort() throws IOException {
+		this.socket.setSoLinger(true, 0);
+		this.socket.close();
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.socket.close();
+	}
+
+	/** One part of the stream. */
+	public record Part(Map<String, String> headers, byte[] body, long receivedNanos, long receivedEpochMillis) {
+
+		/** X-Timestamp as epoch microseconds. */
+		public long timestampMicros() {
+			String[] parts = this.headers.get("x-timestamp").split("\\.");
+			return Long.parseLong(parts[0]) * 1_000_000L + Long.parseLong(parts[1]);
+		}
+
+		public boolean isCompleteJpeg() {
+			int n = this.body.length;
+			return n > 4 && (this.body[0] & 0xff) == 0xff && (this.body[1] & 0xff) == 0xd8
+					&& (this.body[n - 2] & 0xff) == 0xff && (this.body[n - 1] & 0xff) == 0xd9;
+		}
+
+	}
+
+}
