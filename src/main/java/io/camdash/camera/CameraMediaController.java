@@ -72,7 +72,7 @@ class CameraMediaController {
 	private ResponseEntity<byte[]> snapshot(Camera camera) throws InterruptedException {
 		LatestFrame frame = camera.awaitLiveFrame(this.snapshotTimeout);
 		if (frame == null) {
-			throw new NoSignalException(camera);
+			throw new NoSignalException(camera, this.snapshotTimeout);
 		}
 		return ResponseEntity.ok()
 			.headers(noCache())

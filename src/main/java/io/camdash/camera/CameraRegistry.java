@@ -9,6 +9,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.global.opencv_imgproc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,11 @@ public class CameraRegistry implements DisposableBean {
 	private final ScheduledExecutorService watchdog;
 
 	CameraRegistry(CamerasProperties properties, FrameSourceFactory sources, MeterRegistry meterRegistry) {
+		// Loading OpenCV's natives takes a second or more: pay it at start-up, not on the first viewer.
+		long start = System.nanoTime();
+		Loader.load(opencv_imgcodecs.class);
+		Loader.load(opencv_imgproc.class);
+		log.debug("OpenCV loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
 		for (CameraSettings settings : properties.cameras()) {
 			this.cameras.put(settings.id(), new Camera(settings, sources, meterRegistry));
 		}

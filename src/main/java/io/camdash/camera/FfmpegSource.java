@@ -55,7 +55,7 @@ final class FfmpegSource implements FrameSource {
 		}
 		catch (FrameGrabber.Exception ex) {
 			closeQuietly(opening);
-			throw new IOException("cannot open " + this.settings.source().describe() + ": " + ex.getMessage(), ex);
+			throw new IOException("cannot open " + this.settings.source().describe() + ": " + explain(ex), ex);
 		}
 		this.grabber = opening;
 		double rate = opening.getFrameRate();
@@ -77,7 +77,7 @@ final class FfmpegSource implements FrameSource {
 			return this.converter.convert(frame);
 		}
 		catch (FrameGrabber.Exception ex) {
-			throw new IOException("reading " + this.settings.source().describe() + " failed: " + ex.getMessage(), ex);
+			throw new IOException("reading " + this.settings.source().describe() + " failed: " + explain(ex), ex);
 		}
 	}
 
@@ -92,6 +92,16 @@ final class FfmpegSource implements FrameSource {
 			closeQuietly(this.grabber);
 		}
 		this.converter.close();
+	}
+
+	/** JavaCV's message without the URL's credentials and without its hints for programmers. */
+	private String explain(FrameGrabber.Exception ex) {
+		String message = String.valueOf(ex.getMessage())
+			.replace(this.settings.source().location(), this.settings.source().describe())
+			.replaceAll("\\s*\\((Has setFormat|For more details)[^)]*\\)", "");
+		return message.replace("error -111", "connection refused (error -111)")
+			.replace("error -110", "timed out (error -110)")
+			.replace("error -2:", "no such file (error -2):");
 	}
 
 	private static void closeQuietly(FFmpegFrameGrabber grabber) {

@@ -5,6 +5,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.support.TaskExecutorAdapter;
@@ -43,6 +44,13 @@ class StreamingConfiguration implements WebMvcConfigurer {
 	@Bean
 	ViewerLimiter viewerLimiter(StreamingProperties properties) {
 		return new ViewerLimiter(properties.maxViewers());
+	}
+
+	/** Bounds what the kernel queues for a slow viewer, so its latency stays bounded. */
+	@Bean
+	TomcatConnectorCustomizer streamingSocketBuffers(StreamingProperties properties) {
+		return (connector) -> connector.setProperty("socket.txBufSize",
+				Long.toString(properties.socketSendBuffer().toBytes()));
 	}
 
 	@Override

@@ -42,7 +42,23 @@ public final class MjpegClient implements AutoCloseable {
 	}
 
 	public static MjpegClient open(int port, String path, Map<String, String> requestHeaders) throws IOException {
+		return open(port, path, requestHeaders, 0);
+	}
+
+	/**
+	 * Opens a viewer on a slow link: it reads at most {@code bytesPerSecond}, with a small receive window
+	 * so that, as on a real slow link, data waits on the server's side rather than in this client.
+	 */
+	public static MjpegClient openSlow(int port, String path, int bytesPerSecond) throws IOException {
+		return open(port, path, Map.of(), bytesPerSecond);
+	}
+
+	private static MjpegClient open(int port, String path, Map<String, String> requestHeaders, int bytesPerSecond)
+			throws IOException {
 		Socket socket = new Socket();
+		if (bytesPerSecond > 0) {
+			socket.setReceiveBufferSize(4096);
+		}
 		socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
 		socket.setSoTimeout(10_000);
 		StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port
@@ -52,7 +68,9 @@ public final class MjpegClient implements AutoCloseable {
 		OutputStream out = socket.getOutputStream();
 		out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
 		out.flush();
-		InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+		InputStream raw = socket.getInputStream();
+		InputStream in = (bytesPerSecond > 0) ? new BufferedInputStream(new ThrottledInputStream(raw, bytesPerSecond), 1024)
+				: new BufferedInputStream(raw, 64 * 1024);
 		String statusLine = readLine(in);
 		String[] words = statusLine.split(" ");
 		if (words.length < 2 || !words[0].startsWith("HTTP/1.")) {
@@ -71,8 +89,9 @@ public final class MjpegClient implements AutoCloseable {
 		return this.headers.get(name.toLowerCase(Locale.ROOT));
 	}
 
-	public Socket socket() {
-		return this.socket;
+	/** Up to {@code max} bytes of what follows the headers, as text: for error responses. */
+	public String bodyText(int max) throws IOException {
+		return new String(this.in.readNBytes(max), StandardCharsets.UTF_8);
 	}
 
 	/** Reads the next part; its headers are checked against its body. */
@@ -90,6 +109,7 @@ public final class MjpegClient implements AutoCloseable {
 			}
 		}
 		Map<String, String> partHeaders = readHeaders(this.in);
+		long headersEpochMillis = System.currentTimeMillis();
 		String length = partHeaders.get("content-length");
 		if (length == null) {
 			throw new IOException("part without Content-Length: " + partHeaders);
@@ -106,7 +126,7 @@ public final class MjpegClient implements AutoCloseable {
 		if (!next.equals(new String(this.boundary, StandardCharsets.US_ASCII))) {
 			throw new IOException("part not followed by the boundary: " + next);
 		}
-		return new Part(partHeaders, body, System.nanoTime(), System.currentTimeMillis());
+		return new Part(partHeaders, body, headersEpochMillis, System.nanoTime(), System.currentTimeMillis());
 	}
 
 	private static Map<String, String> readHeaders(InputStream in) throws IOException {
@@ -150,7 +170,13 @@ public final class MjpegClient implements AutoCloseable {
 	}
 
 	/** One part of the stream. */
-	public record Part(Map<String, String> headers, byte[] body, long receivedNanos, long receivedEpochMillis) {
+	public record Part(Map<String, String> headers, byte[] body, long headersEpochMillis, long receivedNanos,
+			long receivedEpochMillis) {
+
+		/** Milliseconds from capture to the arrival of this part's headers: the start of its delivery. */
+		public long latencyMillis() {
+			return this.headersEpochMillis - timestampMicros() / 1000;
+		}
 
 		/** X-Timestamp as epoch microseconds. */
 		public long timestampMicros() {

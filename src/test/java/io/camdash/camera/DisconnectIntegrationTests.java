@@ -1,0 +1,76 @@
+package io.camdash.camera;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.camdash.support.MjpegClient;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "camdash.streaming.max-viewers=250", "camdash.streaming.thread-keep-alive=500ms" })
+@ExtendWith(OutputCaptureExtension.class)
+class DisconnectIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private CameraRegistry cameras;
+
+	private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+	@Test
+	void twoHundredAbruptDisconnectsLeaveNoViewerAndNoThreadBehind(CapturedOutput output) throws Exception {
+		Camera camera = this.cameras.first();
+		// A first round grows Tomcat's own worker pool, which keeps its threads for a minute by design.
+		connectAndAbort(200);
+		await().atMost(Duration.ofSeconds(20)).until(() -> camera.viewerCount() == 0);
+		await().atMost(Duration.ofSeconds(20)).until(() -> streamThreads() == 0);
+		int baseline = this.threads.getThreadCount();
+
+		connectAndAbort(200);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> camera.viewerCount() == 0);
+		await().atMost(Duration.ofSeconds(20)).until(() -> streamThreads() == 0);
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.threads.getThreadCount() <= baseline + 2);
+		assertThat(output.getAll()).doesNotContain("Broken pipe").doesNotContain(" ERROR ");
+	}
+
+	private void connectAndAbort(int count) throws Exception {
+		List<MjpegClient> clients = new ArrayList<>();
+		try {
+			for (int i = 0; i < count; i++) {
+				MjpegClient client = MjpegClient.open(this.port, "/stream.mjpg");
+				clients.add(client);
+				assertThat(client.status()).isEqualTo(200);
+				assertThat(client.nextPart().isCompleteJpeg()).isTrue();
+			}
+			assertThat(this.cameras.first().viewerCount()).isEqualTo(count);
+		}
+		finally {
+			for (MjpegClient client : clients) {
+				client.abort();
+			}
+		}
+	}
+
+	private long streamThreads() {
+		return Thread.getAllStackTraces().keySet().stream().filter((t) -> t.getName().startsWith("camdash-stream-")).count();
+	}
+
+}

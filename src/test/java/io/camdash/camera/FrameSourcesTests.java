@@ -1,0 +1,109 @@
+package io.camdash.camera;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class FrameSourcesTests {
+
+	private final FrameSourceFactory factory = new FrameSourceFactory();
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void aFolderPlaysItsImagesInNameOrderAndLoops() throws Exception {
+		TestMedia.writeImage(this.dir.resolve("b.png"), TestMedia.COLOURS.get(1));
+		TestMedia.writeImage(this.dir.resolve("a.jpg"), TestMedia.COLOURS.get(0));
+		TestMedia.writeImage(this.dir.resolve("c.jpeg"), TestMedia.COLOURS.get(2));
+		Files.writeString(this.dir.resolve("notes.txt"), "not an image");
+		Files.writeString(this.dir.resolve("broken.png"), "not a PNG either");
+		assertThat(colours(settings("folder:" + this.dir), 7)).containsExactly(0, 1, 2, 0, 1, 2, 0);
+	}
+
+	@Test
+	void aFolderPicksUpImagesAddedWhilePlaying() throws Exception {
+		TestMedia.writeImage(this.dir.resolve("a.png"), TestMedia.COLOURS.get(0));
+		try (FrameSource source = this.factory.create(settings("folder:" + this.dir))) {
+			source.open();
+			assertThat(TestMedia.colourOf(source.grab())).isEqualTo(0);
+			TestMedia.writeImage(this.dir.resolve("b.png"), TestMedia.COLOURS.get(1));
+			assertThat(TestMedia.colourOf(source.grab())).isEqualTo(0);
+			assertThat(TestMedia.colourOf(source.grab())).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void aVideoFileLoopsAtItsOwnFrameRate() throws Exception {
+		Path video = this.dir.resolve("clip.avi");
+		TestMedia.writeVideo(video, 2);
+		CameraSettings settings = settings("file:" + video);
+		try (FrameSource source = this.factory.create(settings)) {
+			source.open();
+			assertThat(source.frameIntervalNanos()).isEqualTo(Duration.ofMillis(100).toNanos());
+		}
+		// 3 colours x 2 frames, played twice and a bit.
+		assertThat(colours(settings, 14)).containsExactly(0, 0, 1, 1, 2, 2, 0, 0, 1, 1, 2, 2, 0, 0);
+	}
+
+	@Test
+	void aMissingDeviceFailsWithAReasonAPersonCanActOn() {
+		assertThat(Files.exists(Path.of("/dev/video7"))).as("this test needs a machine without /dev/video7").isFalse();
+		try (FrameSource source = this.factory.create(settings("device:7"))) {
+			assertThatExceptionOfType(IOException.class).isThrownBy(source::open)
+				.withMessageContaining("no video device /dev/video7");
+		}
+	}
+
+	@Test
+	void anUnreachableNetworkCameraFailsWithItsAddressButNotItsPassword() {
+		try (FrameSource source = this.factory.create(settings("http://user:secret@127.0.0.1:9/stream.mjpg"))) {
+			assertThatExceptionOfType(IOException.class).isThrownBy(source::open)
+				.withMessageContaining("http://***@127.0.0.1:9/stream.mjpg")
+				.withMessageNotContaining("secret");
+		}
+	}
+
+	@Test
+	void theTestPatternMovesFromFrameToFrame() throws Exception {
+		try (FrameSource source = this.factory.create(settings("test-pattern"))) {
+			source.open();
+			Mat first = source.grab().clone();
+			Mat second = source.grab();
+			assertThat(second.cols()).isEqualTo(640);
+			assertThat(second.rows()).isEqualTo(480);
+			try (Mat difference = new Mat()) {
+				org.bytedeco.opencv.global.opencv_core.absdiff(first, second, difference);
+				assertThat(org.bytedeco.opencv.global.opencv_core.sumElems(difference).get(0)).isPositive();
+			}
+			first.close();
+		}
+	}
+
+	private List<Integer> colours(CameraSettings settings, int frames) throws Exception {
+		List<Integer> colours = new ArrayList<>();
+		try (FrameSource source = this.factory.create(settings)) {
+			source.open();
+			for (int i = 0; i < frames; i++) {
+				colours.add(TestMedia.colourOf(source.grab()));
+			}
+		}
+		return colours;
+	}
+
+	static CameraSettings settings(String source) {
+		return new CameraSettings("test", "Test", SourceSpec.of(source), 0, 0, 10, 80, false, Duration.ofSeconds(30),
+				Duration.ofSeconds(2));
+	}
+
+}

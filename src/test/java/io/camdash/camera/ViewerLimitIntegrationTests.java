@@ -1,0 +1,45 @@
+package io.camdash.camera;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.Test;
+
+import io.camdash.support.MjpegClient;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "camdash.streaming.max-viewers=2")
+class ViewerLimitIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private CameraRegistry cameras;
+
+	@Test
+	void viewersPastTheLimitGetAClear503AndTheirPlaceFreesWhenOneLeaves() throws IOException {
+		try (MjpegClient first = MjpegClient.open(this.port, "/stream.mjpg");
+				MjpegClient second = MjpegClient.open(this.port, "/stream.mjpg")) {
+			first.nextPart();
+			second.nextPart();
+			try (MjpegClient third = MjpegClient.open(this.port, "/stream.mjpg")) {
+				assertThat(third.status()).isEqualTo(503);
+				assertThat(third.bodyText(300)).contains("Too many viewers");
+			}
+			first.abort();
+			await().atMost(java.time.Duration.ofSeconds(10)).until(() -> this.cameras.first().viewerCount() == 1);
+			try (MjpegClient fourth = MjpegClient.open(this.port, "/stream.mjpg")) {
+				assertThat(fourth.status()).isEqualTo(200);
+				assertThat(fourth.nextPart().isCompleteJpeg()).isTrue();
+			}
+		}
+	}
+
+}
