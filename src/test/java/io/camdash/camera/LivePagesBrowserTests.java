@@ -37,12 +37,53 @@ class LivePagesBrowserTests {
 	}
 
 	@Test
+	void aLivePageShowsTheStreamAndItsLiveStatus() {
+		browser.driver().get("http://localhost:" + this.port + "/cameras/cam");
+		browser.await((d) -> isShowingAnImage(browser, d.findElement(By.id("live-image"))));
+		browser.await((d) -> d.findElement(By.cssSelector("[data-field=state]")).getText().equals("LIVE"));
+		browser.await((d) -> d.findElement(By.cssSelector("[data-field=fps]")).getText().matches("[1-9][0-9.]* fps"));
+		assertThat(browser.driver().findElement(By.cssSelector("[data-field=resolution]")).getText())
+			.isEqualTo("640 × 480");
+		assertThat(browser.driver().findElement(By.cssSelector("[data-fullscreen-target]")).isDisplayed()).isTrue();
+		browser.screenshot("camera-live");
+		assertThat(browser.consoleProblems()).isEmpty();
+	}
+
+	@Test
+	void theLivePageFitsAPhone() {
+		try (Browser phone = Browser.openPhone()) {
+			phone.driver().get("http://localhost:" + this.port + "/cameras/cam");
+			WebElement image = phone.await((d) -> {
+				WebElement img = d.findElement(By.id("live-image"));
+				return isShowingAnImage(phone, img) ? img : null;
+			});
+			long pageWidth = (Long) phone.driver().executeScript("return document.documentElement.scrollWidth");
+			assertThat(pageWidth).as("no sideways scrolling").isLessThanOrEqualTo(390);
+			assertThat(image.getSize().getWidth()).isBetween(300, 390);
+			phone.screenshot("camera-live-phone");
+		}
+	}
+
+	@Test
+	void unknownPagesShowAFriendlyError() {
+		browser.driver().get("http://localhost:" + this.port + "/cameras/nope");
+		assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("404");
+		assertThat(browser.driver().getPageSource()).contains("No camera").doesNotContain("Exception");
+		browser.screenshot("error");
+		assertThat(browser.consoleProblems()).singleElement().asString().contains("404");
+	}
+
+	private static boolean isShowingAnImage(Browser in, WebElement img) {
+		Object width = in.driver().executeScript("return arguments[0].complete && arguments[0].naturalWidth", img);
+		return width instanceof Number n && n.intValue() > 0;
+	}
+
+	@Test
 	void dashboardShowsMovingVideo() {
 		browser.driver().get("http://localhost:" + this.port + "/");
 		WebElement video = browser.await((d) -> {
 			WebElement img = d.findElement(By.cssSelector(".camera-tile img.live-image"));
-			Object width = browser.driver().executeScript("return arguments[0].naturalWidth", img);
-			return (width instanceof Number n && n.intValue() > 0) ? img : null;
+			return isShowingAnImage(browser, img) ? img : null;
 		});
 		byte[] first = browser.elementScreenshot(video);
 		browser.await((d) -> !Arrays.equals(first, browser.elementScreenshot(video)));
