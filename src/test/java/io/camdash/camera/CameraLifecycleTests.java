@@ -1,0 +1,92 @@
+package io.camdash.camera;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class CameraLifecycleTests {
+
+	private final CameraRegistry registry = new CameraRegistry(new CamerasProperties(List.of(new CameraSettings("cam",
+			"Cam", SourceSpec.TEST_PATTERN, 320, 240, 20, 80, true, Duration.ofMillis(500), Duration.ofSeconds(2)))),
+			new FrameSourceFactory(), new SimpleMeterRegistry());
+
+	private final Camera camera = this.registry.require("cam");
+
+	@AfterEach
+	void close() throws InterruptedException {
+		this.registry.destroy();
+	}
+
+	@Test
+	void aCameraIsIdleUntilSomeoneWatches() {
+		assertThat(this.camera.state()).isEqualTo(CameraState.IDLE);
+		assertThat(this.camera.latest()).isNull();
+		assertThat(captureThreads()).isZero();
+	}
+
+	@Test
+	void aViewerStartsTheCameraAndItStopsAfterTheIdleTimeoutOnceTheViewerLeaves() {
+		this.camera.addViewer();
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.camera.state() == CameraState.LIVE);
+		assertThat(captureThreads()).isOne();
+
+		this.camera.removeViewer();
+		long left = System.nanoTime();
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.camera.state() == CameraState.IDLE);
+		assertThat(Duration.ofNanos(System.nanoTime() - left)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+		await().atMost(Duration.ofSeconds(5)).until(() -> captureThreads() == 0);
+		assertThat(this.camera.latest()).as("no stale frame kept for the next viewer").isNull();
+	}
+
+	@Test
+	void aStillStartsAnIdleCameraAndGetsAFreshFrame() throws InterruptedException {
+		long before = System.currentTimeMillis();
+		LatestFrame frame = this.camera.awaitLiveFrame(Duration.ofSeconds(5));
+		assertThat(frame).isNotNull();
+		assertThat(frame.live()).isTrue();
+		assertThat(frame.capturedAt().toEpochMilli()).isGreaterThanOrEqualTo(before);
+		assertThat(frame.width()).isEqualTo(320);
+		assertThat(frame.height()).isEqualTo(240);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.camera.state() == CameraState.IDLE);
+	}
+
+	@Test
+	void aCameraWantedAgainWhileStoppingKeepsOneCaptureThread() throws InterruptedException {
+		for (int i = 0; i < 20; i++) {
+			this.camera.addViewer();
+			this.camera.stop();
+			this.camera.removeViewer();
+			this.camera.start();
+		}
+		assertThat(this.camera.awaitLiveFrame(Duration.ofSeconds(5))).isNotNull();
+		assertThat(captureThreads()).isOne();
+	}
+
+	@Test
+	void sequencesOnlyGrow() throws InterruptedException {
+		this.camera.addViewer();
+		long previous = 0;
+		for (int i = 0; i < 10; i++) {
+			LatestFrame frame = this.camera.awaitNewer(previous, 5000);
+			assertThat(frame).isNotNull();
+			assertThat(frame.sequence()).isGreaterThan(previous);
+			previous = frame.sequence();
+		}
+		this.camera.removeViewer();
+	}
+
+	private static long captureThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((t) -> t.getName().equals("camdash-capture-cam") && t.isAlive())
+			.count();
+	}
+
+}
