@@ -79,17 +79,24 @@ class MarkdownRenderer {
 	/** The title and plain text of a note, without rendering it, for the search index. */
 	NoteText text(String markdown) {
 		Document document = this.parser.parse(markdown);
-		String title = null;
+		Heading titleHeading = null;
 		for (Node node : document.getDescendants()) {
-			if (node instanceof Heading heading) {
-				title = plainText(heading);
-				if (!title.isBlank()) {
-					break;
-				}
-				title = null;
+			if (node instanceof Heading heading && !plainText(heading).isBlank()) {
+				titleHeading = heading;
+				break;
 			}
 		}
-		return new NoteText(title, plainText(document));
+		// The body leaves the title out, so that search snippets do not repeat it.
+		StringBuilder body = new StringBuilder();
+		for (Node child : document.getChildren()) {
+			if (child != titleHeading) {
+				String text = plainText(child);
+				if (!text.isEmpty()) {
+					body.append((body.length() > 0) ? "\n" : "").append(text);
+				}
+			}
+		}
+		return new NoteText((titleHeading != null) ? plainText(titleHeading) : null, body.toString());
 	}
 
 	private static String plainText(Node node) {
@@ -100,7 +107,7 @@ class MarkdownRenderer {
 	 * A note as plain text.
 	 *
 	 * @param title the first heading, if any
-	 * @param body all the text, without markup
+	 * @param body the text without markup and without the title
 	 */
 	record NoteText(@Nullable String title, String body) {
 

@@ -39,7 +39,12 @@ record NotePath(String value) implements Comparable<NotePath> {
 
 	/** A folder's name; blank means the top-level folder. */
 	static NotePath folder(String raw) {
-		return (raw == null || raw.isBlank() || raw.equals("/")) ? ROOT : parse(raw);
+		return (raw == null || raw.isBlank()) ? ROOT : parse(raw.strip());
+	}
+
+	/** The name in a {@code /notes/{*path}} URL, which always starts with a slash. */
+	static NotePath fromUrl(String path) {
+		return parse(path.startsWith("/") ? path.substring(1) : path);
 	}
 
 	/** Any valid name: a note, a folder or an image next to the notes. */
@@ -47,11 +52,7 @@ record NotePath(String value) implements Comparable<NotePath> {
 		if (raw == null || raw.isBlank()) {
 			throw invalid(raw, "the name is empty");
 		}
-		String trimmed = raw.startsWith("/") ? raw.substring(1) : raw;
-		if (trimmed.endsWith("/")) {
-			trimmed = trimmed.substring(0, trimmed.length() - 1);
-		}
-		String[] segments = trimmed.split("/", -1);
+		String[] segments = raw.split("/", -1);
 		if (segments.length > MAX_DEPTH) {
 			throw invalid(raw, "folders nest at most " + MAX_DEPTH + " deep");
 		}
@@ -60,7 +61,7 @@ record NotePath(String value) implements Comparable<NotePath> {
 				throw invalid(raw, "use letters, digits, '.', '_' and '-', starting with a letter or digit");
 			}
 		}
-		return new NotePath(trimmed);
+		return new NotePath(raw);
 	}
 
 	/** A note in {@code folder} named after {@code title}: "Front door (north)" becomes front-door-north.md. */

@@ -121,7 +121,7 @@ class NotesController {
 	/** A note's page, or an image stored next to the notes. */
 	@GetMapping("/notes/{*path}")
 	Object show(@PathVariable String path, Model model) {
-		NotePath name = NotePath.parse(path);
+		NotePath name = NotePath.fromUrl(path);
 		if (name.isImage()) {
 			return image(name);
 		}
@@ -148,7 +148,7 @@ class NotesController {
 
 	@GetMapping(path = "/notes/{*path}", params = "edit")
 	String edit(@PathVariable String path, Model model) {
-		NoteFile note = this.store.read(NotePath.note(path));
+		NoteFile note = this.store.read(noteFromUrl(path));
 		model.addAttribute("mode", "edit");
 		model.addAttribute("note", note);
 		model.addAttribute("content", note.content());
@@ -159,7 +159,7 @@ class NotesController {
 	@PostMapping(path = "/notes/{*path}", params = "action=save")
 	ModelAndView save(@PathVariable String path, @RequestParam(name = "content", required = false) String content,
 			@RequestParam(name = "version") String version, HttpServletRequest request, RedirectAttributes redirect) {
-		NotePath name = NotePath.note(path);
+		NotePath name = noteFromUrl(path);
 		String text = requireContent(content, request);
 		try {
 			this.store.save(name, text, version);
@@ -191,7 +191,7 @@ class NotesController {
 	@PostMapping(path = "/notes/{*path}", params = "action=rename")
 	ModelAndView rename(@PathVariable String path, @RequestParam(name = "folder", required = false) String folder,
 			@RequestParam(name = "name") String newName, RedirectAttributes redirect) {
-		NotePath from = NotePath.note(path);
+		NotePath from = noteFromUrl(path);
 		String fileName = newName.strip().endsWith(NotePath.EXTENSION) ? newName.strip()
 				: newName.strip() + NotePath.EXTENSION;
 		NotePath to = NotePath.note(NotePath.folder(folder).child(fileName).value());
@@ -208,7 +208,7 @@ class NotesController {
 
 	@PostMapping(path = "/notes/{*path}", params = "action=delete")
 	String delete(@PathVariable String path, RedirectAttributes redirect) {
-		NotePath name = NotePath.note(path);
+		NotePath name = noteFromUrl(path);
 		this.store.delete(name);
 		redirect.addFlashAttribute("message", "Deleted " + name + ".");
 		return "redirect:/notes";
@@ -223,6 +223,14 @@ class NotesController {
 			throw new NoteTooLargeException(this.store.maxSize());
 		}
 		return this.store.checkSize(content);
+	}
+
+	private static NotePath noteFromUrl(String path) {
+		NotePath name = NotePath.fromUrl(path);
+		if (!name.isNote()) {
+			throw new NoteNotFoundException(name);
+		}
+		return name;
 	}
 
 	private void addFolders(Model model) {
