@@ -16,6 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
  *
  * @param value the name, segments joined by {@code /}; empty for the top-level folder
  */
+// Methods used by the templates are public: SpEL calls only public methods.
 record NotePath(String value) implements Comparable<NotePath> {
 
 	private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
@@ -101,28 +102,28 @@ record NotePath(String value) implements Comparable<NotePath> {
 	}
 
 	/** The last segment. */
-	String fileName() {
+	public String fileName() {
 		return this.value.substring(this.value.lastIndexOf('/') + 1);
 	}
 
 	/** The file name without {@code .md}. */
-	String baseName() {
+	public String baseName() {
 		String name = fileName();
 		return name.endsWith(EXTENSION) ? name.substring(0, name.length() - EXTENSION.length()) : name;
 	}
 
 	/** The enclosing folder; {@link #ROOT} for a top-level note. */
-	NotePath parent() {
+	public NotePath parent() {
 		int slash = this.value.lastIndexOf('/');
 		return (slash < 0) ? ROOT : new NotePath(this.value.substring(0, slash));
 	}
 
-	List<String> segments() {
+	public List<String> segments() {
 		return isRoot() ? List.of() : Arrays.asList(this.value.split("/"));
 	}
 
 	/** The page of this note (or the raw image), relative to the context path. */
-	String url() {
+	public String url() {
 		return "/notes/" + this.value;
 	}
 

@@ -77,8 +77,8 @@ class NotesController {
 	String newNote(@RequestParam(name = "folder", required = false) String folder, Model model) {
 		model.addAttribute("mode", "create");
 		model.addAttribute("folder", NotePath.folder(folder).value());
-		model.addAttribute("title", "");
-		model.addAttribute("content", "");
+		model.addAttribute("noteTitle", "");
+		model.addAttribute("markdown", "");
 		addFolders(model);
 		return EDIT_VIEW;
 	}
@@ -101,8 +101,8 @@ class NotesController {
 			ModelAndView form = new ModelAndView(EDIT_VIEW, HttpStatus.CONFLICT);
 			form.addObject("mode", "create");
 			form.addObject("folder", path.parent().value());
-			form.addObject("title", heading);
-			form.addObject("content", text);
+			form.addObject("noteTitle", heading);
+			form.addObject("markdown", text);
 			form.addObject("error", "A note named " + path + " already exists: choose another title or folder.");
 			form.addObject("folders", folders());
 			return form;
@@ -131,7 +131,7 @@ class NotesController {
 		NoteFile note = this.store.read(name);
 		RenderedNote rendered = this.renderer.render(note.content());
 		model.addAttribute("note", note);
-		model.addAttribute("title", (rendered.title() != null) ? rendered.title() : name.baseName());
+		model.addAttribute("noteTitle", (rendered.title() != null) ? rendered.title() : name.baseName());
 		model.addAttribute("html", rendered.html());
 		model.addAttribute("toc", (rendered.headings().size() >= this.properties.tocMinHeadings())
 				? rendered.headings() : List.of());
@@ -151,7 +151,7 @@ class NotesController {
 		NoteFile note = this.store.read(noteFromUrl(path));
 		model.addAttribute("mode", "edit");
 		model.addAttribute("note", note);
-		model.addAttribute("content", note.content());
+		model.addAttribute("markdown", note.content());
 		model.addAttribute("version", note.version());
 		return EDIT_VIEW;
 	}
@@ -179,7 +179,7 @@ class NotesController {
 		ModelAndView editor = new ModelAndView(EDIT_VIEW, HttpStatus.CONFLICT);
 		editor.addObject("mode", "edit");
 		editor.addObject("note", (onDisk != null) ? onDisk : new NoteFile(name, "", null, NoteFile.MISSING));
-		editor.addObject("content", theirs);
+		editor.addObject("markdown", theirs);
 		editor.addObject("version", (onDisk != null) ? onDisk.version() : NoteFile.MISSING);
 		editor.addObject("diskContent", (onDisk != null) ? onDisk.content() : null);
 		editor.addObject("error", (onDisk != null)
