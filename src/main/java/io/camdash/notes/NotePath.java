@@ -1,0 +1,149 @@
+package io.camdash.notes;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A validated name under the notes folder, such as {@code cameras/door.md}: segments of letters, digits,
+ * {@code .}, {@code _} and {@code -} that start with a letter or digit, so there is no {@code ..}, no
+ * absolute name, no hidden file, and the name is already safe in a URL.
+ *
+ * @param value the name, segments joined by {@code /}; empty for the top-level folder
+ */
+// Methods used by the templates are public: SpEL calls only public methods.
+record NotePath(String value) implements Comparable<NotePath> {
+
+	private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+	private static final int MAX_DEPTH = 8;
+
+	static final String EXTENSION = ".md";
+
+	static final List<String> IMAGE_EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".gif", ".webp");
+
+	static final NotePath ROOT = new NotePath("");
+
+	/** A note's name; it must end with {@code .md}. */
+	static NotePath note(String raw) {
+		NotePath path = parse(raw);
+		if (!path.isNote()) {
+			throw invalid(raw, "a note's name ends with .md");
+		}
+		return path;
+	}
+
+	/** A folder's name; blank means the top-level folder. */
+	static NotePath folder(String raw) {
+		return (raw == null || raw.isBlank()) ? ROOT : parse(raw.strip());
+	}
+
+	/** The name in a {@code /notes/{*path}} URL, which always starts with a slash. */
+	static NotePath fromUrl(String path) {
+		return parse(path.startsWith("/") ? path.substring(1) : path);
+	}
+
+	/** Any valid name: a note, a folder or an image next to the notes. */
+	static NotePath parse(String raw) {
+		if (raw == null || raw.isBlank()) {
+			throw invalid(raw, "the name is empty");
+		}
+		String[] segments = raw.split("/", -1);
+		if (segments.length > MAX_DEPTH) {
+			throw invalid(raw, "folders nest at most " + MAX_DEPTH + " deep");
+		}
+		for (String segment : segments) {
+			if (!SEGMENT.matcher(segment).matches()) {
+				throw invalid(raw, "use letters, digits, '.', '_' and '-', starting with a letter or digit");
+			}
+		}
+		return new NotePath(raw);
+	}
+
+	/** A note in {@code folder} named after {@code title}: "Front door (north)" becomes front-door-north.md. */
+	static NotePath fromTitle(NotePath folder, String title) {
+		String ascii = Normalizer.normalize((title != null) ? title : "", Normalizer.Form.NFD)
+			.replaceAll("\\p{M}+", "")
+			.toLowerCase(Locale.ROOT);
+		String slug = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+		if (slug.length() > 80) {
+			slug = slug.substring(0, 80).replaceAll("-+$", "");
+		}
+		if (slug.isEmpty()) {
+			slug = "note";
+		}
+		return folder.child(slug + EXTENSION);
+	}
+
+	private static ResponseStatusException invalid(String raw, String why) {
+		return new InvalidNoteNameException("Invalid note name '" + raw + "': " + why);
+	}
+
+	NotePath child(String name) {
+		return parse(isRoot() ? name : this.value + "/" + name);
+	}
+
+	boolean isRoot() {
+		return this.value.isEmpty();
+	}
+
+	boolean isNote() {
+		return this.value.endsWith(EXTENSION);
+	}
+
+	boolean isImage() {
+		String lower = this.value.toLowerCase(Locale.ROOT);
+		return IMAGE_EXTENSIONS.stream().anyMatch(lower::endsWith);
+	}
+
+	/** The last segment. */
+	public String fileName() {
+		return this.value.substring(this.value.lastIndexOf('/') + 1);
+	}
+
+	/** The file name without {@code .md}. */
+	public String baseName() {
+		String name = fileName();
+		return name.endsWith(EXTENSION) ? name.substring(0, name.length() - EXTENSION.length()) : name;
+	}
+
+	/** The enclosing folder; {@link #ROOT} for a top-level note. */
+	public NotePath parent() {
+		int slash = this.value.lastIndexOf('/');
+		return (slash < 0) ? ROOT : new NotePath(this.value.substring(0, slash));
+	}
+
+	public List<String> segments() {
+		return isRoot() ? List.of() : Arrays.asList(this.value.split("/"));
+	}
+
+	/** The page of this note (or the raw image), relative to the context path. */
+	public String url() {
+		return "/notes/" + this.value;
+	}
+
+	@Override
+	public int compareTo(NotePath other) {
+		return this.value.compareTo(other.value);
+	}
+
+	@Override
+	public String toString() {
+		return this.value;
+	}
+
+	/** A name that breaks the rules: 400. */
+	static class InvalidNoteNameException extends ResponseStatusException {
+
+		InvalidNoteNameException(String message) {
+			super(HttpStatus.BAD_REQUEST, message);
+		}
+
+	}
+
+}

@@ -1,0 +1,187 @@
+package io.camdash.notes;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import io.camdash.support.Browser;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class NotesBrowserTests {
+
+	@TempDir
+	static Path folder;
+
+	private static Browser browser;
+
+	@LocalServerPort
+	private int port;
+
+	@DynamicPropertySource
+	static void notesFolder(DynamicPropertyRegistry registry) {
+		registry.add("camdash.notes.folder", folder::toString);
+	}
+
+	@BeforeAll
+	static void openBrowser() throws IOException {
+		// The shipped starter notes, copied so that the test never writes into the repository.
+		try (var files = Files.walk(Path.of("notes"))) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Path target = folder.resolve(Path.of("notes").relativize(file).toString());
+				Files.createDirectories(target.getParent());
+				Files.copy(file, target);
+			}
+		}
+		browser = Browser.open();
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	void createEditPreviewSaveViewSearchRenameAndDeleteANote() throws IOException {
+		WebDriver driver = browser.driver();
+		driver.get(url("/notes"));
+		browser.await((d) -> d.findElements(By.cssSelector(".note-row")).size() >= 4);
+		browser.screenshot("notes-list");
+
+		// Create, with a live preview.
+		click(By.id("new-note"));
+		browser.await((d) -> d.findElement(By.id("note-title")).isDisplayed());
+		driver.findElement(By.id("note-title")).sendKeys("Garage camera");
+		driver.findElement(By.id("note-folder")).sendKeys("cams");
+		driver.findElement(By.id("note-content")).sendKeys("Checked the lens: **clean**.\n\n- [x] lens\n- [ ] cable\n");
+		browser.await((d) -> !d.findElements(By.cssSelector("#note-preview strong")).isEmpty()
+				&& d.findElement(By.cssSelector("#note-preview strong")).getText().equals("clean"));
+		assertThat(driver.findElements(By.cssSelector("#note-preview input[type=checkbox]"))).hasSize(2);
+		browser.screenshot("notes-new");
+		click(By.id("save-note"));
+		browser.await((d) -> d.getCurrentUrl().endsWith("/notes/cams/garage-camera.md"));
+		assertThat(text(".note-body h1")).isEqualTo("Garage camera");
+		assertThat(text(".note-message")).contains("Created");
+		assertThat(folder.resolve("cams/garage-camera.md")).exists();
+
+		// Edit: the preview follows the text; save and view.
+		click(By.id("edit-note"));
+		WebElement source = browser.await((d) -> d.findElement(By.id("note-content")));
+		source.sendKeys("\n## Night\n\nThe infrared ~~fails~~ works.\n");
+		browser.await((d) -> !d.findElements(By.cssSelector("#note-preview del")).isEmpty());
+		browser.screenshot("notes-edit");
+		click(By.id("save-note"));
+		browser.await((d) -> d.getCurrentUrl().endsWith("/notes/cams/garage-camera.md"));
+		assertThat(text(".note-body del")).isEqualTo("fails");
+		assertThat(text(".note-message")).isEqualTo("Saved.");
+		browser.screenshot("notes-view");
+
+		// Search, from the list.
+		driver.get(url("/notes"));
+		WebElement query = driver.findElement(By.id("notes-q"));
+		query.sendKeys("infrared");
+		query.submit();
+		browser.await((d) -> d.getCurrentUrl().contains("/notes/search"));
+		assertThat(driver.findElements(By.cssSelector(".search-hit")).get(0).getAttribute("href"))
+			.endsWith("/notes/cams/garage-camera.md");
+		assertThat(text(".search-hit .hit-snippet mark")).isEqualToIgnoringCase("infrared");
+		browser.screenshot("notes-search");
+		driver.findElements(By.cssSelector(".search-hit")).get(0).click();
+		browser.await((d) -> d.getCurrentUrl().endsWith("/notes/cams/garage-camera.md"));
+
+		// Rename and move.
+		click(By.id("rename-toggle"));
+		WebElement name = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("rename-name")));
+		WebElement moveTo = driver.findElement(By.id("rename-folder"));
+		moveTo.clear();
+		moveTo.sendKeys("garage");
+		name.clear();
+		name.sendKeys("camera");
+		click(By.id("rename-submit"));
+		browser.await((d) -> d.getCurrentUrl().endsWith("/notes/garage/camera.md"));
+		assertThat(folder.resolve("garage/camera.md")).exists();
+		assertThat(folder.resolve("cams/garage-camera.md")).doesNotExist();
+
+		// Delete, after confirming.
+		click(By.id("delete-note"));
+		browser.await(ExpectedConditions.alertIsPresent()).accept();
+		browser.await((d) -> d.getCurrentUrl().endsWith("/notes"));
+		assertThat(text(".note-message")).contains("Deleted");
+		assertThat(driver.findElements(By.cssSelector("a[href='/notes/garage/camera.md']"))).isEmpty();
+		assertThat(folder.resolve("garage/camera.md")).doesNotExist();
+		assertThat(browser.consoleProblems()).isEmpty();
+	}
+
+	@Test
+	void aSaveOverAChangeMadeMeanwhileShowsBothVersionsToMerge() throws IOException {
+		Path file = folder.resolve("shared.md");
+		Files.writeString(file, "# Shared\n\nFirst line.\n");
+		WebDriver driver = browser.driver();
+		driver.get(url("/notes/shared.md?edit"));
+		WebElement source = browser.await((d) -> d.findElement(By.id("note-content")));
+		source.sendKeys("Mine: the door sticks.\n");
+		Files.writeString(file, "# Shared\n\nFirst line.\nTheirs: the gate squeaks.\n");
+		click(By.id("save-note"));
+		browser.await((d) -> !d.findElements(By.id("disk-content")).isEmpty());
+		assertThat(text(".note-error")).contains("changed on disk");
+		assertThat(driver.findElement(By.id("note-content")).getAttribute("value")).contains("Mine: the door sticks.");
+		assertThat(driver.findElement(By.id("disk-content")).getAttribute("value")).contains("Theirs: the gate squeaks.");
+		assertThat(Files.readString(file)).doesNotContain("Mine");
+		browser.screenshot("notes-conflict");
+
+		// Merge: take the disk version, add my line again, save.
+		click(By.id("take-disk-version"));
+		WebElement merged = driver.findElement(By.id("note-content"));
+		browser.await((d) -> merged.getAttribute("value").contains("Theirs"));
+		merged.sendKeys("Mine: the door sticks.\n");
+		click(By.id("save-note"));
+		browser.await((d) -> d.getCurrentUrl().endsWith("/notes/shared.md"));
+		assertThat(Files.readString(file)).contains("Theirs: the gate squeaks.").contains("Mine: the door sticks.");
+		// The refused save answered 409, which the browser logs; nothing else may show up.
+		assertThat(browser.consoleProblems()).allSatisfy((problem) -> assertThat(problem).contains("409"));
+	}
+
+	@Test
+	void starterNoteShowsItsTableOfContents() {
+		browser.driver().get(url("/notes/guides/markdown-cheat-sheet.md"));
+		browser.await((d) -> !d.findElements(By.cssSelector(".note-toc a")).isEmpty());
+		browser.driver().findElements(By.cssSelector(".note-toc a")).get(2).click();
+		browser.await((d) -> d.getCurrentUrl().contains("#"));
+		browser.screenshot("notes-note-toc");
+		assertThat(browser.consoleProblems()).isEmpty();
+	}
+
+	/** Clicks an element scrolled to the middle of the window, clear of the sticky navigation bar. */
+	private static void click(By locator) {
+		WebElement element = browser.await(ExpectedConditions.elementToBeClickable(locator));
+		browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+		browser.await(ExpectedConditions.elementToBeClickable(locator)).click();
+	}
+
+	private String text(String css) {
+		return browser.await((d) -> d.findElement(By.cssSelector(css))).getText();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}

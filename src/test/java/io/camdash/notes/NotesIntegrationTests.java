@@ -1,0 +1,240 @@
+package io.camdash.notes;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class NotesIntegrationTests {
+
+	@TempDir
+	static Path temp;
+
+	@LocalServerPort
+	private int port;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@DynamicPropertySource
+	static void notesFolder(DynamicPropertyRegistry registry) {
+		registry.add("camdash.notes.folder", () -> temp.resolve("notes").toString());
+	}
+
+	private static Path folder() {
+		return temp.resolve("notes");
+	}
+
+	@BeforeEach
+	void emptyFolder() throws IOException {
+		FileSystemUtils.deleteRecursively(folder());
+		Files.createDirectories(folder());
+	}
+
+	@Test
+	void listShowsTheTreeWithTitlesAndSendsTheContentSecurityPolicy() throws Exception {
+		write("welcome.md", "# Welcome home\n\ntext");
+		write("cams/door.md", "no heading here");
+		HttpResponse<String> response = get("/notes");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(NotesContentSecurityPolicy.POLICY);
+		Document page = Jsoup.parse(response.body());
+		assertThat(page.select(".note-row .note-title").eachText()).containsExactly("door", "Welcome home");
+		assertThat(page.select(".note-folder").text()).contains("cams");
+		assertThat(page.select(".note-row").eachAttr("href")).containsExactly("/notes/cams/door.md", "/notes/welcome.md");
+		assertThat(page.select("script:not([src])")).isEmpty();
+		assertThat(page.select("[style]")).isEmpty();
+	}
+
+	@Test
+	void notePageRendersSanitizedMarkdownAndServesImagesNextToIt() throws Exception {
+		write("cams/door.md", "# Door\n\n![plan](plan.png) [home](../welcome.md)\n\n<script>alert(1)</script>\n\n"
+				+ "[x](javascript:alert(1))\n\n## One\n## Two\n## Three\n");
+		Files.write(folder().resolve("cams/plan.png"), new byte[] { (byte) 0x89, 'P', 'N', 'G' });
+		HttpResponse<String> response = get("/notes/cams/door.md");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(NotesContentSecurityPolicy.POLICY);
+		Document page = Jsoup.parse(response.body());
+		assertThat(page.title()).startsWith("Door");
+		assertThat(page.select(".note-body img").attr("src")).isEqualTo("plan.png");
+		assertThat(page.select(".note-body a[href=../welcome.md]")).hasSize(1);
+		assertThat(page.select(".note-body").text()).contains("<script>alert(1)</script>");
+		assertThat(page.select("script:not([src])")).isEmpty();
+		assertThat(page.select(".note-toc a").eachAttr("href")).containsExactly("#door", "#one", "#two", "#three");
+		MarkdownRendererTests.assertSafe(page.select(".note-body").html());
+		HttpResponse<byte[]> image = this.http.send(request("/notes/cams/plan.png").build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(image.statusCode()).isEqualTo(200);
+		assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
+	}
+
+	@Test
+	void badOrMissingNamesAnswer400Or404WithoutAStackTrace() throws Exception {
+		write("door.md", "# Door");
+		assertThat(get("/notes/missing.md").statusCode()).isEqualTo(404);
+		assertThat(get("/notes/door.txt").statusCode()).isEqualTo(404);
+		assertThat(get("/notes/.hidden.md").statusCode()).isEqualTo(400);
+		assertThat(get("/notes/%2e%2e/secret.md").statusCode()).isIn(400, 404);
+		assertThat(get("/notes/a%2F..%2F..%2Fsecret.md").statusCode()).isIn(400, 404);
+		HttpResponse<String> bad = get("/notes/sub/..hidden.md?edit");
+		assertThat(bad.statusCode()).isEqualTo(400);
+		assertThat(bad.body()).doesNotContain("at io.camdash").doesNotContain("Exception");
+	}
+
+	@Test
+	void noteChangedOrDeletedByHandShowsOnTheNextRequest() throws Exception {
+		write("door.md", "# Door\n\nfirst");
+		assertThat(get("/notes/door.md").body()).contains("first");
+		write("door.md", "# Door\n\nsecond");
+		assertThat(get("/notes/door.md").body()).contains("second");
+		assertThat(get("/notes/search?q=second").body()).contains("/notes/door.md");
+		Files.delete(folder().resolve("door.md"));
+		assertThat(get("/notes/door.md").statusCode()).isEqualTo(404);
+		assertThat(get("/notes").body()).doesNotContain("/notes/door.md");
+	}
+
+	@Test
+	void createsANoteFromTitleAndFolder() throws Exception {
+		HttpResponse<String> created = post("/notes/new", Map.of("title", "Front door (north)", "folder", "cams",
+				"content", "Battery **low**."));
+		assertThat(created.statusCode()).isEqualTo(302);
+		assertThat(created.headers().firstValue("Location")).hasValueSatisfying(
+				(location) -> assertThat(location).endsWith("/notes/cams/front-door-north.md"));
+		assertThat(folder().resolve("cams/front-door-north.md")).hasContent("# Front door (north)\n\nBattery **low**.");
+		HttpResponse<String> again = post("/notes/new", Map.of("title", "Front door (north)", "folder", "cams",
+				"content", "other"));
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(Jsoup.parse(again.body()).select(".note-error").text()).contains("already exists");
+		assertThat(Jsoup.parse(again.body()).select("#note-content").text()).isEqualTo("other");
+		assertThat(post("/notes/new", Map.of("title", "x", "folder", "../up", "content", "")).statusCode())
+			.isEqualTo(400);
+	}
+
+	@Test
+	void savesWithTheOpenedVersionAndRefusesAStaleOneShowingBothVersions() throws Exception {
+		write("door.md", "# Door\n\noriginal");
+		Document editor = Jsoup.parse(get("/notes/door.md?edit").body());
+		String version = editor.select("input[name=version]").val();
+		assertThat(editor.select("#note-content").text()).contains("original");
+		HttpResponse<String> saved = post("/notes/door.md?action=save", Map.of("content", "# Door\n\nmine", "version", version));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		assertThat(folder().resolve("door.md")).hasContent("# Door\n\nmine");
+		write("door.md", "# Door\n\ntheirs on disk");
+		HttpResponse<String> refused = post("/notes/door.md?action=save",
+				Map.of("content", "# Door\n\nmine again", "version", version));
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(folder().resolve("door.md")).hasContent("# Door\n\ntheirs on disk");
+		Document conflict = Jsoup.parse(refused.body());
+		assertThat(conflict.select(".note-error").text()).contains("changed on disk");
+		assertThat(conflict.select("#note-content").val()).contains("mine again");
+		assertThat(conflict.select("#disk-content").val()).contains("theirs on disk");
+		String diskVersion = conflict.select("input[name=version]").val();
+		HttpResponse<String> merged = post("/notes/door.md?action=save",
+				Map.of("content", "# Door\n\nmerged", "version", diskVersion));
+		assertThat(merged.statusCode()).isEqualTo(302);
+		assertThat(folder().resolve("door.md")).hasContent("# Door\n\nmerged");
+	}
+
+	@Test
+	void refusesNotesOverTheSizeLimitWith413() throws Exception {
+		write("door.md", "# Door");
+		String version = NoteFile.versionOf("# Door".getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> tooBig = post("/notes/door.md?action=save",
+				Map.of("content", "x".repeat(1024 * 1024 + 1), "version", version));
+		assertThat(tooBig.statusCode()).isEqualTo(413);
+		assertThat(tooBig.body()).contains("too large");
+		assertThat(folder().resolve("door.md")).hasContent("# Door");
+		assertThat(post("/notes/preview", Map.of("content", "é".repeat(600_000))).statusCode()).isEqualTo(413);
+	}
+
+	@Test
+	void renamesMovesAndDeletes() throws Exception {
+		write("door.md", "# Door");
+		write("taken.md", "# Taken");
+		HttpResponse<String> moved = post("/notes/door.md?action=rename", Map.of("folder", "house", "name", "front-door"));
+		assertThat(moved.statusCode()).isEqualTo(302);
+		assertThat(moved.headers().firstValue("Location").orElseThrow()).endsWith("/notes/house/front-door.md");
+		assertThat(folder().resolve("house/front-door.md")).hasContent("# Door");
+		HttpResponse<String> refused = post("/notes/house/front-door.md?action=rename", Map.of("folder", "", "name", "taken.md"));
+		assertThat(refused.statusCode()).isEqualTo(302);
+		assertThat(folder().resolve("taken.md")).hasContent("# Taken");
+		assertThat(post("/notes/house/front-door.md?action=rename", Map.of("folder", "..", "name", "x")).statusCode())
+			.isEqualTo(400);
+		assertThat(post("/notes/house/front-door.md?action=delete", Map.of()).statusCode()).isEqualTo(302);
+		assertThat(folder().resolve("house/front-door.md")).doesNotExist();
+		assertThat(post("/notes/house/front-door.md?action=delete", Map.of()).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void searchShowsEscapedSnippetsWithMarkedWords() throws Exception {
+		write("night.md", "# Night vision\n\nThe IR light & the <b>night</b> filter.");
+		write("other.md", "# Other\n\nAt night the camera sleeps.");
+		HttpResponse<String> response = get("/notes/search?q=night");
+		assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
+		Document page = Jsoup.parse(response.body());
+		assertThat(page.select(".search-hit").eachAttr("href")).containsExactly("/notes/night.md", "/notes/other.md");
+		assertThat(page.select(".search-hit").first().select(".hit-title mark").text()).isEqualTo("Night");
+		assertThat(page.select(".hit-snippet mark").eachText()).contains("night");
+		assertThat(page.select(".hit-snippet b")).isEmpty();
+		assertThat(response.body()).doesNotContain("<b>night</b>");
+	}
+
+	@Test
+	void previewRendersWithTheSameSanitizer() throws Exception {
+		HttpResponse<String> preview = post("/notes/preview",
+				Map.of("content", "# Hi\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n- [x] done"));
+		assertThat(preview.statusCode()).isEqualTo(200);
+		assertThat(preview.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+		assertThat(preview.body()).contains("<h1 id=\"hi\">").contains("task-list-item").doesNotContain("javascript:");
+		MarkdownRendererTests.assertSafe(preview.body());
+	}
+
+	private void write(String name, String content) throws IOException {
+		Path file = folder().resolve(name);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, content);
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(request(path).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+		String body = new LinkedHashMap<>(form).entrySet()
+			.stream()
+			.map((field) -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return this.http.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
