@@ -65,6 +65,7 @@ class GalleryController {
 		model.addAttribute("picture", PictureView.of(picture, this.store.zone()));
 		model.addAttribute("dimensions", ImageDimensions.read(found.file()));
 		model.addAttribute("camera", filter);
+		model.addAttribute("filterQuery", GalleryPage.filterQuery(filter));
 		List<Picture> pictures = this.index.pictures(filter);
 		int position = indexOf(pictures, picture.name());
 		if (position > 0) {

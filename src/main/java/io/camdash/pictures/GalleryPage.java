@@ -33,11 +33,25 @@ record GalleryPage(List<Day> days, int page, int pages, int total, String camera
 		return new GalleryPage(days, page, pages, total, camera);
 	}
 
-	boolean hasPrevious() {
+	/** The gallery link to another page with the same filter. */
+	public String link(int page) {
+		return PictureLinks.GALLERY + "?" + (this.camera.isEmpty() ? "" : "camera=" + this.camera + "&") + "page=" + page;
+	}
+
+	/** What links to a picture add to keep this filter (for its newer and older links). */
+	public String filterQuery() {
+		return filterQuery(this.camera);
+	}
+
+	static String filterQuery(String camera) {
+		return camera.isEmpty() ? "" : "?camera=" + camera;
+	}
+
+	public boolean hasPrevious() {
 		return this.page > 1;
 	}
 
-	boolean hasNext() {
+	public boolean hasNext() {
 		return this.page < this.pages;
 	}
 

@@ -34,11 +34,11 @@ record PictureView(String name, String fileName, String camera, LocalDateTime ta
 				PictureLinks.DELETE + name.value());
 	}
 
-	String time() {
+	public String time() {
 		return TIME.format(this.takenAt);
 	}
 
-	String dateTime() {
+	public String dateTime() {
 		return DATE_TIME.format(this.takenAt);
 	}
 
