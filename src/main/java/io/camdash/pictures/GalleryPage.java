@@ -35,7 +35,8 @@ record GalleryPage(List<Day> days, int page, int pages, int total, String camera
 
 	/** The gallery link to another page with the same filter. */
 	public String link(int page) {
-		return PictureLinks.GALLERY + "?" + (this.camera.isEmpty() ? "" : "camera=" + this.camera + "&") + "page=" + page;
+		String filter = this.camera.isEmpty() ? "" : "camera=" + this.camera + "&";
+		return PictureLinks.GALLERY + "?" + filter + "page=" + page;
 	}
 
 	/** What links to a picture add to keep this filter (for its newer and older links). */

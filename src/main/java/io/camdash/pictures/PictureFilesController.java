@@ -137,12 +137,14 @@ class PictureFilesController {
 		if (pictures.isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "None of the selected pictures exists any more");
 		}
-		String fileName = "camdash-pictures-" + ZIP_TIME.format(LocalDateTime.now()) + ".zip";
+		ContentDisposition attachment = ContentDisposition.attachment()
+			.filename("camdash-pictures-" + ZIP_TIME.format(LocalDateTime.now()) + ".zip")
+			.build();
 		StreamingResponseBody body = (output) -> writeZip(pictures, output);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/zip"))
 			.cacheControl(CacheControl.noStore())
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION, attachment.toString())
 			.body(body);
 	}
 

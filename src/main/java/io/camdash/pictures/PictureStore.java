@@ -114,7 +114,8 @@ class PictureStore {
 
 						@Override
 						public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-							if (attributes.isRegularFile() && PictureName.isPictureFile(file.getFileName().toString())) {
+							String fileName = file.getFileName().toString();
+							if (attributes.isRegularFile() && PictureName.isPictureFile(fileName)) {
 								String relative = PictureStore.this.root.relativize(file).toString();
 								if (PictureName.isValid(relative)) {
 									pictures.add(Picture.of(new PictureName(relative), attributes.size(),

@@ -36,6 +36,9 @@ class ThumbnailCache {
 
 	static final int JPEG_QUALITY = 80;
 
+	/** Larger files are not decoded for a thumbnail: a placeholder is cheaper than running out of memory. */
+	static final long MAX_SOURCE_BYTES = 64L * 1024 * 1024;
+
 	private static final String THUMBNAIL = ".jpg";
 
 	private static final String UNREADABLE = ".unreadable";
@@ -71,8 +74,7 @@ class ThumbnailCache {
 		if (Files.exists(unreadable)) {
 			return null;
 		}
-		byte[] source = Files.readAllBytes(found.file());
-		byte[] jpeg = scaleDown(source);
+		byte[] jpeg = (picture.size() <= MAX_SOURCE_BYTES) ? scaleDown(Files.readAllBytes(found.file())) : null;
 		Files.createDirectories(folder);
 		remove(picture.name());
 		if (jpeg == null) {

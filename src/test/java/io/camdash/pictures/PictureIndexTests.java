@@ -49,7 +49,8 @@ class PictureIndexTests {
 		List<Picture> first = this.index.pictures();
 		assertThat(this.index.pictures()).as("cached").isSameAs(first);
 		Path added = TestImages.write(this.folder, "cam/2024-05-01/b.jpg", 8, 8);
-		assertThat(names(this.index.pictures())).containsExactlyInAnyOrder("cam/2024-05-01/a.jpg", "cam/2024-05-01/b.jpg");
+		assertThat(names(this.index.pictures())).containsExactlyInAnyOrder("cam/2024-05-01/a.jpg",
+				"cam/2024-05-01/b.jpg");
 		settle();
 		this.index.pictures();
 		Files.delete(added);

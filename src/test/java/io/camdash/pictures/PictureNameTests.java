@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class PictureNameTests {
 
 	@ParameterizedTest
-	@ValueSource(strings = { "cam/2024-05-01/cam_20240501-120000-123.jpg", "cam/2024-05-01/cam_20240501-120000-123-2.jpg",
-			"holiday.png", "door/IMG_0001.JPEG", "a.jpeg" })
+	@ValueSource(strings = { "cam/2024-05-01/cam_20240501-120000-123.jpg",
+			"cam/2024-05-01/cam_20240501-120000-123-2.jpg", "holiday.png", "door/IMG_0001.JPEG", "a.jpeg" })
 	void acceptsPictureNames(String name) {
 		assertThat(PictureName.of(name).value()).isEqualTo(name);
 	}

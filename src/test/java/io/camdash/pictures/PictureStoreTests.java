@@ -93,13 +93,15 @@ class PictureStoreTests {
 
 	@Test
 	void takesTheTimeFromTheNameAndFallsBackToTheModifiedTime() throws IOException {
-		Path named = TestImages.write(this.folder, "door/door_20240501-101530-123.jpg", 8, 8);
+		Path file = TestImages.write(this.folder, "door/door_20240501-101530-123.jpg", 8, 8);
 		Path other = TestImages.write(this.folder, "door/IMG_0001.jpg", 8, 8);
 		Files.setLastModifiedTime(other, FileTime.from(Instant.parse("2023-01-02T03:04:05Z")));
 		Picture first = this.store.find(PictureName.of("door/door_20240501-101530-123.jpg")).picture();
-		assertThat(first.takenAt())
-			.isEqualTo(java.time.LocalDateTime.of(2024, 5, 1, 10, 15, 30, 123_000_000).atZone(ZoneId.systemDefault()).toInstant());
-		assertThat(first.size()).isEqualTo(Files.size(named));
+		Instant named = java.time.LocalDateTime.of(2024, 5, 1, 10, 15, 30, 123_000_000)
+			.atZone(ZoneId.systemDefault())
+			.toInstant();
+		assertThat(first.takenAt()).isEqualTo(named);
+		assertThat(first.size()).isEqualTo(Files.size(file));
 		Picture second = this.store.find(PictureName.of("door/IMG_0001.jpg")).picture();
 		assertThat(second.camera()).isEqualTo("door");
 		assertThat(second.takenAt()).isEqualTo(Instant.parse("2023-01-02T03:04:05Z"));

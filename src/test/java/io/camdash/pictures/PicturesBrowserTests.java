@@ -74,7 +74,8 @@ class PicturesBrowserTests {
 		browser.screenshot("camera-live-take-photo");
 
 		card.findElement(By.cssSelector(".current-picture-gallery")).click();
-		WebElement item = browser.await((d) -> d.findElement(By.cssSelector(".gallery-item[data-name='" + name + "']")));
+		By galleryItem = By.cssSelector(".gallery-item[data-name='" + name + "']");
+		WebElement item = browser.await((d) -> d.findElement(galleryItem));
 		awaitLoaded(By.cssSelector(".gallery-item[data-name='" + name + "'] img.thumbnail"));
 		browser.screenshot("pictures-gallery");
 

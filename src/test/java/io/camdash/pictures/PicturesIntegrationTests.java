@@ -190,7 +190,8 @@ class PicturesIntegrationTests {
 	void thumbnailsAreSmallJpegsAndAPlaceholderStandsInForACorruptPicture() throws IOException {
 		TestImages.write(pictures(), "cam/2024-05-01/cam_20240501-090000-000.jpg", 1280, 960);
 		Files.write(pictures().resolve("cam/2024-05-01/broken.jpg"), "not really a jpeg".getBytes());
-		HttpResponse<byte[]> thumbnail = this.http.get("/pictures/thumbnail/cam/2024-05-01/cam_20240501-090000-000.jpg");
+		HttpResponse<byte[]> thumbnail = this.http
+			.get("/pictures/thumbnail/cam/2024-05-01/cam_20240501-090000-000.jpg");
 		assertThat(thumbnail.statusCode()).isEqualTo(200);
 		assertThat(thumbnail.headers().firstValue("Content-Type")).hasValue("image/jpeg");
 		assertThat(TestImages.isJpeg(thumbnail.body())).isTrue();
@@ -208,7 +209,8 @@ class PicturesIntegrationTests {
 
 	@Test
 	void aPictureThatIsGoneIs404() {
-		for (String path : List.of("/pictures/view/", "/pictures/image/", "/pictures/thumbnail/", "/pictures/download/")) {
+		for (String path : List.of("/pictures/view/", "/pictures/image/", "/pictures/thumbnail/",
+				"/pictures/download/")) {
 			assertThat(this.http.get(path + "cam/2024-05-01/gone.jpg").statusCode()).as(path).isEqualTo(404);
 		}
 		assertThat(this.http.postForm("/pictures/delete/cam/2024-05-01/gone.jpg", List.of()).statusCode())
@@ -222,8 +224,8 @@ class PicturesIntegrationTests {
 		assertThat(this.http.get("/pictures/thumbnail/cam/2024-05-01/cam_20240501-090000-000.jpg").statusCode())
 			.isEqualTo(200);
 		assertThat(thumbnailsOf("cam_20240501-090000-000.jpg")).isNotEmpty();
-		HttpResponse<byte[]> response = this.http.postForm("/pictures/delete/cam/2024-05-01/cam_20240501-090000-000.jpg",
-				List.of(Map.entry("camera", "cam")));
+		String delete = "/pictures/delete/cam/2024-05-01/cam_20240501-090000-000.jpg";
+		HttpResponse<byte[]> response = this.http.postForm(delete, List.of(Map.entry("camera", "cam")));
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(PicturesHttp.location(response)).isEqualTo("/pictures?camera=cam");
 		assertThat(file).doesNotExist();
