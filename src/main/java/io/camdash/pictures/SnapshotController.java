@@ -16,7 +16,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -51,7 +50,6 @@ class SnapshotController {
 	}
 
 	@PostMapping("/cameras/{id}/snapshots")
-	@ResponseBody
 	ResponseEntity<TakenPicture> takeForApi(@PathVariable String id) throws IOException, InterruptedException {
 		Taken taken = take(id);
 		Picture picture = taken.picture();
