@@ -1,0 +1,141 @@
+package io.camdash.pictures;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import io.camdash.camera.Camera;
+import io.camdash.camera.CameraRegistry;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The gallery pages: all pictures by day, one picture, and deleting one or a selection. */
+@Controller
+class GalleryController {
+
+	static final String GALLERY_VIEW = "pictures/gallery";
+
+	static final String PICTURE_VIEW = "pictures/picture";
+
+	private static final Pattern CAMERA = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
+
+	private final PictureStore store;
+
+	private final PictureIndex index;
+
+	private final PictureDeleter deleter;
+
+	private final CameraRegistry cameras;
+
+	private final int pageSize;
+
+	GalleryController(PictureStore store, PictureIndex index, PictureDeleter deleter, CameraRegistry cameras,
+			PicturesProperties properties) {
+		this.store = store;
+		this.index = index;
+		this.deleter = deleter;
+		this.cameras = cameras;
+		this.pageSize = properties.pageSize();
+	}
+
+	@GetMapping(PictureLinks.GALLERY)
+	String gallery(@RequestParam(defaultValue = "") String camera, @RequestParam(defaultValue = "1") int page,
+			Model model) {
+		String filter = checkCamera(camera);
+		model.addAttribute("gallery",
+				GalleryPage.of(this.index.pictures(filter), page, this.pageSize, filter, this.store.zone()));
+		model.addAttribute("cameras", cameraChoices());
+		return GALLERY_VIEW;
+	}
+
+	@GetMapping(PictureLinks.PAGE + "{*name}")
+	String picture(@PathVariable String name, @RequestParam(defaultValue = "") String camera, Model model) {
+		String filter = checkCamera(camera);
+		PictureStore.Found found = this.store.find(PictureName.fromPath(name));
+		Picture picture = found.picture();
+		model.addAttribute("picture", PictureView.of(picture, this.store.zone()));
+		model.addAttribute("dimensions", ImageDimensions.read(found.file()));
+		model.addAttribute("camera", filter);
+		model.addAttribute("filterQuery", GalleryPage.filterQuery(filter));
+		List<Picture> pictures = this.index.pictures(filter);
+		int position = indexOf(pictures, picture.name());
+		if (position > 0) {
+			model.addAttribute("newer", PictureView.of(pictures.get(position - 1), this.store.zone()));
+		}
+		if (position >= 0 && position < pictures.size() - 1) {
+			model.addAttribute("older", PictureView.of(pictures.get(position + 1), this.store.zone()));
+		}
+		this.cameras.find(picture.camera()).map(Camera::id).ifPresent((id) -> model.addAttribute("liveCamera", id));
+		return PICTURE_VIEW;
+	}
+
+	@PostMapping(PictureLinks.DELETE + "{*name}")
+	String delete(@PathVariable String name, @RequestParam(defaultValue = "") String camera,
+			RedirectAttributes redirect) throws IOException {
+		PictureName picture = PictureName.fromPath(name);
+		if (!this.deleter.delete(picture)) {
+			throw new PictureStore.PictureNotFoundException(picture);
+		}
+		redirect.addFlashAttribute("message", "Deleted " + picture.fileName() + ".");
+		return redirectToGallery(checkCamera(camera), 1, redirect);
+	}
+
+	@PostMapping("/pictures/selection/delete")
+	String deleteSelection(@RequestParam(name = "name", required = false) List<String> names,
+			@RequestParam(defaultValue = "") String camera, @RequestParam(defaultValue = "1") int page,
+			RedirectAttributes redirect) throws IOException {
+		String filter = checkCamera(camera);
+		var selection = PictureSelection.parse(names);
+		int deleted = this.deleter.delete(selection);
+		int gone = selection.size() - deleted;
+		String message = "Deleted " + deleted + ((deleted == 1) ? " picture." : " pictures.");
+		if (gone > 0) {
+			message += " " + gone + ((gone == 1) ? " was" : " were") + " already gone.";
+		}
+		redirect.addFlashAttribute("message", message);
+		redirect.addFlashAttribute("messageKind", (gone > 0) ? "warning" : "success");
+		return redirectToGallery(filter, page, redirect);
+	}
+
+	private static String redirectToGallery(String camera, int page, RedirectAttributes redirect) {
+		if (!camera.isEmpty()) {
+			redirect.addAttribute("camera", camera);
+		}
+		if (page > 1) {
+			redirect.addAttribute("page", page);
+		}
+		return "redirect:" + PictureLinks.GALLERY;
+	}
+
+	private List<String> cameraChoices() {
+		TreeSet<String> choices = new TreeSet<>(this.index.cameras());
+		this.cameras.all().forEach((camera) -> choices.add(camera.id()));
+		return List.copyOf(choices);
+	}
+
+	private static String checkCamera(String camera) {
+		if (!camera.isEmpty() && !CAMERA.matcher(camera).matches()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Not a camera id");
+		}
+		return camera;
+	}
+
+	private static int indexOf(List<Picture> pictures, PictureName name) {
+		for (int i = 0; i < pictures.size(); i++) {
+			if (pictures.get(i).name().equals(name)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+}

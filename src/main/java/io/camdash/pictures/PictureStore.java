@@ -1,0 +1,244 @@
+package io.camdash.pictures;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The pictures folder: saves new pictures atomically, walks the folder, and opens or deletes one picture
+ * by its {@link PictureName}, never anything outside the folder. The folder is the truth: anything here
+ * may appear or vanish between two calls, by hand or otherwise.
+ */
+@Component
+class PictureStore {
+
+	private static final Logger log = LoggerFactory.getLogger(PictureStore.class);
+
+	private static final String TEMP_SUFFIX = ".tmp";
+
+	private final Path root;
+
+	private final ZoneId zone = ZoneId.systemDefault();
+
+	/** Guards choosing a free name and moving the picture there, so two saves never pick the same. */
+	private final Object naming = new Object();
+
+	PictureStore(PicturesProperties properties) throws IOException {
+		Path folder = properties.folder().toAbsolutePath().normalize();
+		Files.createDirectories(folder);
+		// Real path: every name resolves under it, so a symlinked folder cannot be escaped by comparing names.
+		this.root = folder.toRealPath();
+		log.info("Pictures in {}", this.root);
+	}
+
+	Path root() {
+		return this.root;
+	}
+
+	ZoneId zone() {
+		return this.zone;
+	}
+
+	/**
+	 * Saves a camera's JPEG as {@code <camera>/<yyyy-MM-dd>/<camera>_<yyyyMMdd-HHmmss-SSS>.jpg}, adding
+	 * {@code -2}, {@code -3}... when that name is taken (two pictures of the same frame or millisecond).
+	 */
+	Picture save(String camera, byte[] jpeg, Instant takenAt) throws IOException {
+		LocalDateTime local = LocalDateTime.ofInstant(takenAt, this.zone);
+		String base = camera + "_" + Picture.NAME_TIME.format(local);
+		String relativeFolder = camera + "/" + Picture.DAY_FOLDER.format(local);
+		PictureName probe = new PictureName(relativeFolder + "/" + base + ".jpg");
+		Path folder = this.root.resolve(relativeFolder);
+		Files.createDirectories(folder);
+		// Leading dot and .tmp: never a picture name, so a half-written file is never listed.
+		Path temp = Files.createTempFile(folder, "." + base + "-", TEMP_SUFFIX);
+		try {
+			Files.write(temp, jpeg);
+			synchronized (this.naming) {
+				PictureName name = probe;
+				for (int n = 2; Files.exists(this.root.resolve(name.value()), LinkOption.NOFOLLOW_LINKS); n++) {
+					name = new PictureName(relativeFolder + "/" + base + "-" + n + ".jpg");
+				}
+				Path target = this.root.resolve(name.value());
+				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+				BasicFileAttributes attributes = Files.readAttributes(target, BasicFileAttributes.class);
+				return Picture.of(name, attributes.size(), attributes.lastModifiedTime().toMillis(), this.zone);
+			}
+		}
+		finally {
+			Files.deleteIfExists(temp);
+		}
+	}
+
+	/** Every picture in the folder (symlinks and non-picture files left out), with the folders walked. */
+	Listing list() {
+		List<Picture> pictures = new ArrayList<>();
+		Map<Path, Long> folders = new LinkedHashMap<>();
+		try {
+			Files.walkFileTree(this.root, EnumSet.noneOf(FileVisitOption.class),
+					PictureName.MAX_DEPTH, new SimpleFileVisitor<>() {
+
+						@Override
+						public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+							if (!dir.equals(PictureStore.this.root)
+									&& dir.getFileName().toString().startsWith(".")) {
+								return FileVisitResult.SKIP_SUBTREE;
+							}
+							folders.put(dir, attributes.lastModifiedTime().toMillis());
+							return FileVisitResult.CONTINUE;
+						}
+
+						@Override
+						public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+							String fileName = file.getFileName().toString();
+							if (attributes.isRegularFile() && PictureName.isPictureFile(fileName)) {
+								String relative = PictureStore.this.root.relativize(file).toString();
+								if (PictureName.isValid(relative)) {
+									pictures.add(Picture.of(new PictureName(relative), attributes.size(),
+											attributes.lastModifiedTime().toMillis(), PictureStore.this.zone));
+								}
+							}
+							return FileVisitResult.CONTINUE;
+						}
+
+						@Override
+						public FileVisitResult visitFileFailed(Path file, IOException ex) {
+							// Vanished or unreadable while walking: simply not listed.
+							log.debug("Skipping {}: {}", file, ex.toString());
+							return FileVisitResult.CONTINUE;
+						}
+
+					});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list pictures in " + this.root, ex);
+		}
+		return new Listing(pictures, folders);
+	}
+
+	/**
+	 * Whether the folders of a listing are unchanged: a file added, removed or renamed changes its folder's
+	 * modified time, so this checks a few folders instead of walking every file.
+	 */
+	boolean unchanged(Listing listing) {
+		for (Map.Entry<Path, Long> folder : listing.folders().entrySet()) {
+			try {
+				BasicFileAttributes attributes = Files.readAttributes(folder.getKey(), BasicFileAttributes.class,
+						LinkOption.NOFOLLOW_LINKS);
+				if (attributes.lastModifiedTime().toMillis() != folder.getValue()) {
+					return false;
+				}
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The picture's file and attributes now, or 404 if it is not a plain file inside the folder. */
+	Found find(PictureName name) {
+		Path file = this.root.resolve(name.value()).normalize();
+		if (!file.startsWith(this.root)) {
+			throw new PictureNotFoundException(name);
+		}
+		try {
+			// No symlinks at all: the real path must be the path itself, so nothing outside is ever reached.
+			Path real = file.toRealPath();
+			if (!real.equals(file) || !real.startsWith(this.root)) {
+				throw new PictureNotFoundException(name);
+			}
+			BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class,
+					LinkOption.NOFOLLOW_LINKS);
+			if (!attributes.isRegularFile()) {
+				throw new PictureNotFoundException(name);
+			}
+			return new Found(Picture.of(name, attributes.size(), attributes.lastModifiedTime().toMillis(), this.zone),
+					real);
+		}
+		catch (IOException ex) {
+			throw new PictureNotFoundException(name);
+		}
+	}
+
+	/** Opens a picture for reading; 404 if it is gone, even if it vanished since it was found. */
+	InputStream open(Found found) {
+		try {
+			return Files.newInputStream(found.file(), LinkOption.NOFOLLOW_LINKS);
+		}
+		catch (NoSuchFileException ex) {
+			throw new PictureNotFoundException(found.picture().name());
+		}
+		catch (IOException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Cannot read picture " + found.picture().name(),
+					ex);
+		}
+	}
+
+	/** Deletes a picture; false if it was already gone (or was never one we may touch). */
+	boolean delete(PictureName name) throws IOException {
+		Found found;
+		try {
+			found = find(name);
+		}
+		catch (PictureNotFoundException ex) {
+			return false;
+		}
+		// Empty folders stay: removing them could race with a picture being saved into them.
+		return Files.deleteIfExists(found.file());
+	}
+
+	/**
+	 * A walk of the folder.
+	 *
+	 * @param pictures the pictures found, in no particular order
+	 * @param folders each folder walked and its modified time
+	 */
+	record Listing(List<Picture> pictures, Map<Path, Long> folders) {
+
+	}
+
+	/**
+	 * A picture that exists right now.
+	 *
+	 * @param picture what is known of it
+	 * @param file its real path, inside the pictures folder
+	 */
+	record Found(Picture picture, Path file) {
+
+	}
+
+	/** No such picture (or one that must not be reached): 404. */
+	static class PictureNotFoundException extends ResponseStatusException {
+
+		PictureNotFoundException(PictureName name) {
+			super(HttpStatus.NOT_FOUND, "No picture " + name);
+		}
+
+	}
+
+}

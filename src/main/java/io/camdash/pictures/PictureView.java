@@ -1,0 +1,55 @@
+package io.camdash.pictures;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * A picture as pages show it.
+ *
+ * @param name its name, relative to the pictures folder
+ * @param fileName the file name alone
+ * @param camera the camera that took it; empty if unknown
+ * @param takenAt when it was taken, in the server's time zone
+ * @param size its file size, for people ("312 KB")
+ * @param page link to its page
+ * @param image link to the image
+ * @param thumbnail link to its thumbnail
+ * @param download link to download it
+ * @param delete where its delete form posts
+ */
+record PictureView(String name, String fileName, String camera, LocalDateTime takenAt, String size, String page,
+		String image, String thumbnail, String download, String delete) {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
+	static PictureView of(Picture picture, ZoneId zone) {
+		PictureName name = picture.name();
+		return new PictureView(name.value(), name.fileName(), picture.camera(),
+				LocalDateTime.ofInstant(picture.takenAt(), zone), humanSize(picture.size()), PictureLinks.page(name),
+				PictureLinks.image(name), PictureLinks.thumbnail(name), PictureLinks.download(name),
+				PictureLinks.DELETE + name.value());
+	}
+
+	public String time() {
+		return TIME.format(this.takenAt);
+	}
+
+	public String dateTime() {
+		return DATE_TIME.format(this.takenAt);
+	}
+
+	static String humanSize(long bytes) {
+		if (bytes < 1024) {
+			return bytes + " B";
+		}
+		if (bytes < 1024 * 1024) {
+			return String.format(Locale.ROOT, "%.0f KB", bytes / 1024.0);
+		}
+		return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+	}
+
+}

@@ -1,0 +1,140 @@
+package io.camdash.pictures;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Names that try to leave the pictures folder, against every route that takes one. Each must answer 400 or
+ * 404, never show the secret file outside, and never remove it.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class PicturesSafetyIntegrationTests {
+
+	private static final String SECRET = "secret outside the pictures folder";
+
+	@TempDir
+	static Path temp;
+
+	@LocalServerPort
+	private int port;
+
+	private PicturesHttp http;
+
+	@DynamicPropertySource
+	static void folders(DynamicPropertyRegistry registry) {
+		registry.add("camdash.pictures.folder", () -> temp.resolve("pictures").toString());
+		registry.add("camdash.pictures.thumbnail-cache", () -> temp.resolve("cache").toString());
+	}
+
+	@BeforeAll
+	static void secretsOutside() throws IOException {
+		Path pictures = Files.createDirectories(temp.resolve("pictures/cam"));
+		Files.createDirectories(temp.resolve("outside"));
+		// The secret is a valid JPEG so that only the guards, not a decoder, keep it out.
+		Files.write(temp.resolve("outside/secret.jpg"), withSecret(TestImages.jpeg(16, 16)));
+		Files.write(temp.resolve("secret.jpg"), withSecret(TestImages.jpeg(16, 16)));
+		Files.createSymbolicLink(pictures.resolve("link.jpg"), temp.resolve("outside/secret.jpg"));
+		Files.createSymbolicLink(temp.resolve("pictures/escape"), temp.resolve("outside"));
+		TestImages.write(temp.resolve("pictures"), "cam/kept.jpg", 16, 16);
+	}
+
+	private static byte[] withSecret(byte[] jpeg) {
+		byte[] secret = SECRET.getBytes(StandardCharsets.US_ASCII);
+		byte[] out = new byte[jpeg.length + secret.length];
+		System.arraycopy(jpeg, 0, out, 0, jpeg.length);
+		System.arraycopy(secret, 0, out, jpeg.length, secret.length);
+		return out;
+	}
+
+	@BeforeEach
+	void client() {
+		this.http = new PicturesHttp(this.port);
+	}
+
+	/** Attacks as they appear in a URL path, raw, encoded and double-encoded. */
+	static List<String> attacksInPaths() {
+		String outside = temp.resolve("outside/secret.jpg").toString();
+		return List.of("../secret.jpg", "../../secret.jpg", "cam/../../secret.jpg", "..%2fsecret.jpg",
+				"%2e%2e%2fsecret.jpg", "%2e%2e/%2e%2e/secret.jpg", "cam/%2e%2e%2f%2e%2e%2fsecret.jpg",
+				"..%5csecret.jpg", "..%5c..%5csecret.jpg", "%252e%252e%252fsecret.jpg", "cam/kept.jpg%00.png",
+				"secret.jpg%00", "%00../secret.jpg", "/" + outside.substring(1), "%2F" + outside.substring(1),
+				"file:" + outside, "cam/link.jpg", "escape/secret.jpg", ".%2e/secret.jpg", "cam/./../../secret.jpg");
+	}
+
+	/** Attacks as a form posts them: the server sees them decoded. */
+	static List<String> attacksInForms() {
+		String outside = temp.resolve("outside/secret.jpg").toString();
+		return List.of("../secret.jpg", "cam/../../secret.jpg", "..\\secret.jpg", "cam\\..\\..\\secret.jpg",
+				"%2e%2e%2fsecret.jpg", "cam/kept.jpg\u0000.png", "secret.jpg\u0000", outside, "//" + outside,
+				"C:\\secret.jpg", "cam/link.jpg", "escape/secret.jpg", "./cam/kept.jpg", "cam//kept.jpg", "");
+	}
+
+	@ParameterizedTest
+	@MethodSource("attacksInPaths")
+	void viewThumbnailAndDownloadRefuse(String attack) {
+		for (String route : List.of("/pictures/view/", "/pictures/image/", "/pictures/thumbnail/",
+				"/pictures/download/")) {
+			HttpResponse<byte[]> response = this.http.get(route + attack);
+			assertThat(response.statusCode()).as(route + attack).isIn(400, 404);
+			assertThat(new String(response.body(), StandardCharsets.ISO_8859_1)).as(route + attack)
+				.doesNotContain(SECRET);
+		}
+		assertSecretsIntact();
+	}
+
+	@ParameterizedTest
+	@MethodSource("attacksInPaths")
+	void deleteRefuses(String attack) {
+		assertThat(this.http.postForm("/pictures/delete/" + attack, List.of()).statusCode()).as(attack).isIn(400, 404);
+		assertThat(this.http.delete("/pictures/image/" + attack).statusCode()).as(attack).isIn(400, 404);
+		assertSecretsIntact();
+	}
+
+	@ParameterizedTest
+	@MethodSource("attacksInForms")
+	void selectionsRefuseOrIgnoreNamesOutside(String attack) throws IOException {
+		HttpResponse<byte[]> zip = this.http.postForm("/pictures/selection/zip", List.of(Map.entry("name", attack)));
+		assertThat(zip.statusCode()).as(attack).isIn(400, 404);
+		assertThat(new String(zip.body(), StandardCharsets.ISO_8859_1)).doesNotContain(SECRET);
+		HttpResponse<byte[]> delete = this.http.postForm("/pictures/selection/delete",
+				List.of(Map.entry("name", attack), Map.entry("name", "cam/kept.jpg")));
+		// A bad name refuses the whole request; a well-formed one that is a symlink is simply not deleted.
+		assertThat(delete.statusCode()).as(attack).isIn(400, 302);
+		assertSecretsIntact();
+		if (delete.statusCode() == 400) {
+			assertThat(temp.resolve("pictures/cam/kept.jpg")).as("refused with " + attack).exists();
+		}
+		else {
+			assertThat(attack).as("only well-formed names get this far").matches("[a-z]+/[a-z]+\\.jpg");
+			assertThat(this.http.getPage("/pictures")).contains("Deleted 1 picture. 1 was already gone.");
+			TestImages.write(temp.resolve("pictures"), "cam/kept.jpg", 16, 16);
+		}
+	}
+
+	private static void assertSecretsIntact() {
+		assertThat(temp.resolve("outside/secret.jpg")).exists();
+		assertThat(temp.resolve("secret.jpg")).exists();
+		assertThat(Files.isSymbolicLink(temp.resolve("pictures/cam/link.jpg"))).isTrue();
+		assertThat(Files.isSymbolicLink(temp.resolve("pictures/escape"))).isTrue();
+	}
+
+}
