@@ -150,6 +150,15 @@ public final class Camera {
 		}
 	}
 
+	/** Like {@link #awaitLiveFrame} but a camera without signal is a {@link NoSignalException} (503). */
+	public LatestFrame requireLiveFrame(Duration timeout) throws InterruptedException {
+		LatestFrame frame = awaitLiveFrame(timeout);
+		if (frame == null) {
+			throw new NoSignalException(this, timeout);
+		}
+		return frame;
+	}
+
 	/** A new viewer starts after this sequence: the latest frame if it is current, else the next one. */
 	long sequenceBeforeFirstFrame() {
 		LatestFrame frame = latest();

@@ -70,10 +70,7 @@ class CameraMediaController {
 	}
 
 	private ResponseEntity<byte[]> snapshot(Camera camera) throws InterruptedException {
-		LatestFrame frame = camera.awaitLiveFrame(this.snapshotTimeout);
-		if (frame == null) {
-			throw new NoSignalException(camera, this.snapshotTimeout);
-		}
+		LatestFrame frame = camera.requireLiveFrame(this.snapshotTimeout);
 		return ResponseEntity.ok()
 			.headers(noCache())
 			.header("X-Timestamp", MjpegFormat.timestamp(frame.capturedAt()))

@@ -8,7 +8,6 @@ import java.time.Instant;
 import io.camdash.camera.Camera;
 import io.camdash.camera.CameraRegistry;
 import io.camdash.camera.LatestFrame;
-import io.camdash.camera.NoSignalException;
 import io.camdash.camera.StreamingProperties;
 
 import org.springframework.http.MediaType;
@@ -67,10 +66,7 @@ class SnapshotController {
 
 	private Taken take(String id) throws IOException, InterruptedException {
 		Camera camera = this.cameras.require(id);
-		LatestFrame frame = camera.awaitLiveFrame(this.timeout);
-		if (frame == null) {
-			throw new NoSignalException(camera);
-		}
+		LatestFrame frame = camera.requireLiveFrame(this.timeout);
 		Picture picture = this.store.save(camera.id(), frame.jpeg(), frame.capturedAt());
 		this.index.invalidate();
 		return new Taken(picture, frame.width(), frame.height());
