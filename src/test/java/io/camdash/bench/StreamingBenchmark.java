@@ -115,7 +115,7 @@ public final class StreamingBenchmark {
 	private void warmUp() throws Exception {
 		log("Warm-up: 10 viewers");
 		this.pool.open(10, STREAM, 0, 60_000);
-		Thread.sleep(this.options.quick() ? 2000 : 6000);
+		Thread.sleep(this.options.quick() ? 1000 : 6000);
 		this.pool.closeViewers();
 		Thread.sleep(1000);
 	}
@@ -163,9 +163,9 @@ public final class StreamingBenchmark {
 		List<Viewer> normal = this.pool.open(50, STREAM, 0, 60_000);
 		List<Viewer> slow = this.pool.open(5, STREAM, SLOW_BYTES_PER_SECOND, 60_000);
 		// Long enough for every buffer between server and slow viewer to fill: the steady state is measured.
-		Thread.sleep(this.options.quick() ? 3000 : 8000);
+		Thread.sleep(this.options.quick() ? 2000 : 8000);
 		this.pool.startWindow();
-		Thread.sleep(this.options.quick() ? 4000 : 15_000);
+		Thread.sleep(this.options.quick() ? 3000 : 15_000);
 		List<WindowSnapshot> windows = this.pool.endWindow(normal, slow);
 		this.pool.closeViewers();
 		WindowSnapshot normalWindow = windows.get(0);
