@@ -2,6 +2,8 @@ package io.camdash.camera;
 
 import java.time.Duration;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,16 +36,17 @@ class CameraMediaController {
 
 	@GetMapping("/cameras/{id}/stream.mjpg")
 	ResponseEntity<StreamingResponseBody> stream(@PathVariable String id,
-			@RequestParam(name = "fps", required = false) Integer fps) {
-		return stream(this.cameras.require(id), fps);
+			@RequestParam(name = "fps", required = false) Integer fps, HttpServletResponse response) {
+		return stream(this.cameras.require(id), fps, response);
 	}
 
 	@GetMapping("/stream.mjpg")
-	ResponseEntity<StreamingResponseBody> firstCameraStream(@RequestParam(name = "fps", required = false) Integer fps) {
-		return stream(this.cameras.first(), fps);
+	ResponseEntity<StreamingResponseBody> firstCameraStream(@RequestParam(name = "fps", required = false) Integer fps,
+			HttpServletResponse response) {
+		return stream(this.cameras.first(), fps, response);
 	}
 
-	private ResponseEntity<StreamingResponseBody> stream(Camera camera, Integer fps) {
+	private ResponseEntity<StreamingResponseBody> stream(Camera camera, Integer fps, HttpServletResponse response) {
 		if (fps != null && (fps < 1 || fps > MAX_FPS_PARAM)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "fps must be between 1 and " + MAX_FPS_PARAM);
 		}
@@ -56,7 +59,8 @@ class CameraMediaController {
 			.header("X-Accel-Buffering", "no")
 			.header(HttpHeaders.CONNECTION, "close")
 			.contentType(MediaType.parseMediaType(MjpegFormat.CONTENT_TYPE))
-			.body(new MjpegViewer(camera, this.viewers, fps));
+			// The viewer flushes through the response: the body stream Spring hands it does not flush.
+			.body(new MjpegViewer(camera, this.viewers, fps, response::flushBuffer));
 	}
 
 	@GetMapping("/cameras/{id}/snapshot.jpg")

@@ -1,5 +1,6 @@
 package io.camdash.camera;
 
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
@@ -26,10 +27,18 @@ final class MjpegViewer implements StreamingResponseBody {
 
 	private final long minIntervalNanos;
 
-	MjpegViewer(Camera camera, ViewerLimiter limiter, Integer maxFps) {
+	/**
+	 * Pushes the response's buffered bytes to the socket. Since Spring Framework 7 the stream handed to
+	 * {@link #writeTo} ignores flush() (StreamUtils.nonFlushing), which left each frame's last few KB in
+	 * Tomcat's 8 KB buffer until the next frame: one frame interval of extra latency.
+	 */
+	private final Flushable response;
+
+	MjpegViewer(Camera camera, ViewerLimiter limiter, Integer maxFps, Flushable response) {
 		this.camera = camera;
 		this.limiter = limiter;
 		this.minIntervalNanos = (maxFps != null) ? 1_000_000_000L / maxFps : 0;
+		this.response = response;
 	}
 
 	@Override
@@ -45,7 +54,7 @@ final class MjpegViewer implements StreamingResponseBody {
 				}
 				long start = System.nanoTime();
 				out.write(frame.mjpegPart());
-				out.flush();
+				this.response.flush();
 				countSent(sent, frame.sequence());
 				sent = frame.sequence();
 				if (this.minIntervalNanos > 0) {

@@ -1,0 +1,400 @@
+package io.camdash.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The streaming benchmark of issue 3: starts camdash as a separate JVM with a 1280x720 30 fps video source,
+ * then measures N viewers, slow viewers, churn and first frame, and prints the figures against their
+ * targets. Run it with {@code ./mvnw -Pbench verify} (see docs/performance.md). It prints and never
+ * asserts timings; it fails only when it cannot measure (server down, streams broken).
+ */
+public final class StreamingBenchmark {
+
+	static final String STREAM = "/cameras/bench/stream.mjpg";
+
+	static final String IDLE_STREAM = "/cameras/idle/stream.mjpg";
+
+	private static final int SLOW_BYTES_PER_SECOND = 50_000;
+
+	private static final Pattern JSON_NUMBER = Pattern.compile("\"(\\w+)\":(-?[0-9.E]+)");
+
+	private final BenchOptions options;
+
+	private final ResultsTable results = new ResultsTable();
+
+	private final long clientPid = ProcessHandle.current().pid();
+
+	private ServerProcess server;
+
+	private ViewerPool pool;
+
+	private StreamingBenchmark(BenchOptions options) {
+		this.options = options;
+	}
+
+	public static void main(String[] args) throws Exception {
+		new StreamingBenchmark(BenchOptions.fromSystemProperties()).run();
+		// Selector threads are daemons; exit at once rather than wait on anything lingering.
+		System.exit(0);
+	}
+
+	private void run() throws Exception {
+		long started = System.nanoTime();
+		Path video = this.options.out().resolve("source-720p30.avi");
+		log("Generating %s (1280x720, 30 fps, MPEG-4)", video);
+		BenchVideo.generate(video, this.options.quick() ? 2 : 5);
+		Path serverLog = this.options.out().resolve("server.log");
+		log("Starting camdash from %s, log in %s", this.options.jar(), serverLog);
+		try (ServerProcess server = ServerProcess.start(this.options.jar(), jvmArgs(), appArgs(video), serverLog)) {
+			this.server = server;
+			log("camdash pid %d on 127.0.0.1:%d", server.pid(), server.port());
+			try (ViewerPool pool = new ViewerPool(server.port(), this.options.clientThreads())) {
+				this.pool = pool;
+				warmUp();
+				double cpuOne = Double.NaN;
+				double cpuHundred = Double.NaN;
+				for (int viewers : this.options.viewerCounts()) {
+					double cpu = load(viewers);
+					cpuOne = (viewers == 1) ? cpu : cpuOne;
+					cpuHundred = (viewers == 100) ? cpu : cpuHundred;
+				}
+				this.results.target("CPU(100) / CPU(1)", format(cpuHundred / cpuOne, 2), "<= 1.5",
+						cpuHundred / cpuOne <= 1.5);
+				this.results.target("server CPU at 100 viewers, % of one core", format(cpuHundred, 1), "<= 27",
+						cpuHundred <= 27);
+				slowViewers();
+				churn();
+				firstFrame();
+				encodeCost();
+			}
+			long errors = server.errorLines();
+			this.results.target("ERROR lines in the server log, whole run", Long.toString(errors), "0", errors == 0);
+		}
+		String report = report((System.nanoTime() - started) / 1e9);
+		System.out.println();
+		System.out.println(report);
+		Files.writeString(this.options.out().resolve("results.md"), report);
+		log("Results also in %s", this.options.out().resolve("results.md"));
+	}
+
+	private List<String> jvmArgs() {
+		List<String> args = new ArrayList<>(List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC"));
+		if (this.options.jfr()) {
+			args.add("-XX:StartFlightRecording=filename=" + this.options.out().resolve("server.jfr").toAbsolutePath()
+					+ ",settings=profile,dumponexit=true");
+		}
+		return args;
+	}
+
+	private static List<String> appArgs(Path video) {
+		return List.of("--camdash.cameras[0].id=bench", "--camdash.cameras[0].name=Bench 720p",
+				"--camdash.cameras[0].source=file:" + video.toAbsolutePath(), "--camdash.cameras[0].width=1280",
+				"--camdash.cameras[0].height=720", "--camdash.cameras[0].fps=30", "--camdash.cameras[0].overlay=false",
+				"--camdash.cameras[0].jpeg-quality=80",
+				// The idle camera: a test pattern that stops a second after its last viewer.
+				"--camdash.cameras[1].id=idle", "--camdash.cameras[1].source=test-pattern",
+				"--camdash.cameras[1].width=1280", "--camdash.cameras[1].height=720", "--camdash.cameras[1].fps=30",
+				"--camdash.cameras[1].idle-timeout=1s", "--camdash.streaming.max-viewers=600",
+				// Idle stream threads go after 2 s (default 10 s), so churn settles within the run.
+				"--camdash.streaming.thread-keep-alive=2s");
+	}
+
+	/** JIT-compiles the server's streaming path before anything is measured. */
+	private void warmUp() throws Exception {
+		log("Warm-up: 10 viewers");
+		this.pool.open(10, STREAM, 0, 60_000);
+		Thread.sleep(this.options.quick() ? 1000 : 6000);
+		this.pool.closeViewers();
+		Thread.sleep(1000);
+	}
+
+	/** N viewers at full speed; returns the server's CPU in % of one core. */
+	private double load(int count) throws Exception {
+		log("Load: %d viewers", count);
+		List<Viewer> viewers = this.pool.open(count, STREAM, 0, 120_000);
+		Thread.sleep(this.options.warmupSeconds() * 1000L);
+		Cpu cpu = Cpu.start(this.server, this.clientPid);
+		this.pool.startWindow();
+		Thread.sleep(this.options.windowSeconds() * 1000L);
+		WindowSnapshot window = this.pool.endWindow(viewers).get(0);
+		cpu.stop();
+		String status = this.server.get("/cameras/bench/status");
+		long rss = this.server.rssKb();
+		long heap = this.server.heapAfterGcKb();
+		this.pool.closeViewers();
+		if (window.failures() > 0) {
+			throw new IllegalStateException(window.failures() + " of " + count + " streams broke");
+		}
+		double[] fps = window.fps();
+		long[] latencies = window.latenciesMicros();
+		this.results.load(count, cpu.serverPercent(), cpu.clientPercent(), Stats.min(fps), Stats.median(fps),
+				Stats.percentile(latencies, 50) / 1000, Stats.percentile(latencies, 99) / 1000, rss / 1024.0,
+				heap / 1024.0, window.bytesPerSecond() / 1e6, window.meanFrameBytes() / 1000);
+		this.results.info("camera capture fps (server status) at " + count + " viewers", jsonNumber(status, "fps"));
+		if (count == 100) {
+			this.results.target("fps of every viewer at 100 viewers (min)", format(Stats.min(fps), 2), ">= 29.5",
+					Stats.min(fps) >= 29.5);
+			double p99 = Stats.percentile(latencies, 99) / 1000;
+			this.results.target("latency p99 at 100 viewers, ms", format(p99, 1), "<= 33", p99 <= 33);
+		}
+		if (count == 500) {
+			this.results.target("fps of every viewer at 500 viewers (min)", format(Stats.min(fps), 2), ">= 29",
+					Stats.min(fps) >= 29);
+		}
+		Thread.sleep(1000);
+		return cpu.serverPercent();
+	}
+
+	/** 5 viewers reading at 50 KB/s beside 50 normal ones. */
+	private void slowViewers() throws Exception {
+		log("Slow viewers: 5 at %d KB/s beside 50 normal", SLOW_BYTES_PER_SECOND / 1000);
+		List<Viewer> normal = this.pool.open(50, STREAM, 0, 60_000);
+		List<Viewer> slow = this.pool.open(5, STREAM, SLOW_BYTES_PER_SECOND, 60_000);
+		// Long enough for every buffer between server and slow viewer to fill: the steady state is measured.
+		Thread.sleep(this.options.quick() ? 2000 : 8000);
+		this.pool.startWindow();
+		Thread.sleep(this.options.quick() ? 3000 : 15_000);
+		List<WindowSnapshot> windows = this.pool.endWindow(normal, slow);
+		this.pool.closeViewers();
+		WindowSnapshot normalWindow = windows.get(0);
+		WindowSnapshot slowWindow = windows.get(1);
+		long[] slowLatency = slowWindow.latenciesMicros();
+		long[] slowStart = slowWindow.startLatenciesMicros();
+		double slowP99 = Stats.percentile(slowLatency, 99) / 1000;
+		this.results.target("slow viewers: latency p99 (capture to complete frame), ms", format(slowP99, 0), "<= 1000",
+				slowP99 <= 1000);
+		this.results.info("slow viewers: latency p50 (capture to complete frame), ms",
+				format(Stats.percentile(slowLatency, 50) / 1000, 0));
+		this.results.info("slow viewers: latency p50 / p99 (capture to first byte of the frame), ms",
+				format(Stats.percentile(slowStart, 50) / 1000, 0) + " / " + format(Stats.percentile(slowStart, 99) / 1000, 0));
+		this.results.info("slow viewers: fps median / received KB/s median",
+				format(Stats.median(slowWindow.fps()), 2) + " / "
+						+ format(slowWindow.bytesPerSecond() / slowWindow.viewers().size() / 1000, 1));
+		double normalMin = Stats.min(normalWindow.fps());
+		this.results.target("slow viewers: normal viewers' fps (min)", format(normalMin, 2), ">= 29.5", normalMin >= 29.5);
+		this.results.info("slow viewers: normal viewers' fps median / latency p99 ms",
+				format(Stats.median(normalWindow.fps()), 2) + " / "
+						+ format(Stats.percentile(normalWindow.latenciesMicros(), 99) / 1000, 1));
+		Thread.sleep(1000);
+	}
+
+	/** Connect, read one frame, reset: many times, on a few threads; then compare the server with before. */
+	private void churn() throws Exception {
+		int cycles = this.options.churnCycles();
+		log("Churn: %d cycles", cycles);
+		// One steady viewer keeps the camera running, so its capture thread is in both counts.
+		this.pool.open(1, STREAM, 0, 30_000);
+		awaitSettled(Long.MAX_VALUE, Long.MAX_VALUE);
+		long threadsBefore = this.server.threads();
+		long fdsBefore = this.server.openFds();
+		long heapBefore = this.server.heapAfterGcKb();
+		long errorsBefore = this.server.errorLines();
+		AtomicInteger next = new AtomicInteger();
+		AtomicInteger failures = new AtomicInteger();
+		AtomicReference<String> firstFailure = new AtomicReference<>();
+		long start = System.nanoTime();
+		ExecutorService workers = Executors.newFixedThreadPool(8);
+		for (int w = 0; w < 8; w++) {
+			workers.execute(() -> {
+				while (next.getAndIncrement() < cycles) {
+					try {
+						SingleFrameClient.firstFrameNanos(this.server.port(), STREAM);
+					}
+					catch (Exception ex) {
+						failures.incrementAndGet();
+						firstFailure.compareAndSet(null, ex.toString());
+					}
+				}
+			});
+		}
+		workers.shutdown();
+		if (!workers.awaitTermination(120, TimeUnit.SECONDS)) {
+			workers.shutdownNow();
+			throw new IllegalStateException("churn did not finish in 120 s");
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		long settleStart = System.nanoTime();
+		awaitSettled(threadsBefore + 5, fdsBefore + 5);
+		double settle = (System.nanoTime() - settleStart) / 1e9;
+		long threadsAfter = this.server.threads();
+		long fdsAfter = this.server.openFds();
+		long heapAfter = this.server.heapAfterGcKb();
+		long errorsAfter = this.server.errorLines();
+		this.pool.closeViewers();
+		this.results.info("churn: cycles / failed / seconds", cycles + " / " + failures.get() + " / " + format(seconds, 1)
+				+ ((firstFailure.get() != null) ? " (first failure: " + firstFailure.get() + ")" : ""));
+		this.results.target("churn: server threads before → after", threadsBefore + " → " + threadsAfter, "± 5",
+				Math.abs(threadsAfter - threadsBefore) <= 5);
+		this.results.target("churn: open fds before → after", fdsBefore + " → " + fdsAfter, "± 5",
+				Math.abs(fdsAfter - fdsBefore) <= 5);
+		this.results.target("churn: heap after GC before → after, MB",
+				format(heapBefore / 1024.0, 1) + " → " + format(heapAfter / 1024.0, 1), "± 10 %",
+				Math.abs(heapAfter - heapBefore) <= heapBefore * 0.10);
+		this.results.target("churn: ERROR lines logged during churn", Long.toString(errorsAfter - errorsBefore), "0",
+				errorsAfter == errorsBefore);
+		this.results.info("churn: seconds until threads and fds settled (stream thread keep-alive 2 s)",
+				format(settle, 1));
+		if (failures.get() > cycles / 100) {
+			throw new IllegalStateException(failures.get() + " churn cycles failed: " + firstFailure.get());
+		}
+	}
+
+	/** Waits until threads and fds are at most the given counts and stopped changing, 30 s at most. */
+	private void awaitSettled(long maxThreads, long maxFds) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		long lastThreads = -1;
+		int steady = 0;
+		while (System.nanoTime() < deadline) {
+			long threads = this.server.threads();
+			long fds = this.server.openFds();
+			steady = (threads == lastThreads) ? steady + 1 : 0;
+			lastThreads = threads;
+			if (threads <= maxThreads && fds <= maxFds && steady >= 3) {
+				return;
+			}
+			Thread.sleep(500);
+		}
+	}
+
+	/** Connect to first complete frame, camera running and camera idle. */
+	private void firstFrame() throws Exception {
+		log("First frame: running camera, %d samples", this.options.firstFrameSamples());
+		this.pool.open(1, STREAM, 0, 30_000);
+		double[] running = new double[this.options.firstFrameSamples()];
+		for (int i = 0; i < running.length; i++) {
+			running[i] = SingleFrameClient.firstFrameNanos(this.server.port(), STREAM) / 1e6;
+			Thread.sleep(50);
+		}
+		this.pool.closeViewers();
+		log("First frame: idle camera, %d samples", this.options.idleSamples());
+		double[] idle = new double[this.options.idleSamples()];
+		for (int i = 0; i < idle.length; i++) {
+			awaitIdle();
+			idle[i] = SingleFrameClient.firstFrameNanos(this.server.port(), IDLE_STREAM) / 1e6;
+		}
+		double runningMedian = Stats.median(running);
+		double idleMedian = Stats.median(idle);
+		this.results.target("first frame, camera running: median (max) ms",
+				format(runningMedian, 1) + " (" + format(Stats.max(running), 1) + ")", "<= 100", runningMedian <= 100);
+		this.results.target("first frame, camera idle (test pattern): median (max) ms",
+				format(idleMedian, 0) + " (" + format(Stats.max(idle), 0) + ")", "<= 1500", idleMedian <= 1500);
+	}
+
+	private void awaitIdle() throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+		while (!this.server.get("/cameras/idle/status").contains("\"state\":\"IDLE\"")) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("camera 'idle' did not go idle within 20 s");
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	/** The 1-viewer baseline is mostly one 1280x720 JPEG encode per frame: the server's own timer says how much. */
+	private void encodeCost() throws Exception {
+		String metric = this.server.get("/actuator/metrics/camdash.camera.encode?tag=camera:bench");
+		double count = statistic(metric, "COUNT");
+		double total = statistic(metric, "TOTAL_TIME");
+		if (count > 0) {
+			double meanMillis = total / count * 1000;
+			this.results.info("JPEG encode 1280x720 q80, mean ms (server timer) / % of a core at 30 fps",
+					format(meanMillis, 2) + " / " + format(meanMillis * 30 / 10, 1));
+		}
+	}
+
+	private static double statistic(String json, String name) {
+		Matcher m = Pattern.compile("\"statistic\":\"" + name + "\",\"value\":([0-9.E-]+)").matcher(json);
+		return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+	}
+
+	private static String jsonNumber(String json, String name) {
+		Matcher m = JSON_NUMBER.matcher(json);
+		while (m.find()) {
+			if (m.group(1).equals(name)) {
+				return m.group(2);
+			}
+		}
+		return "?";
+	}
+
+	private String report(double seconds) throws Exception {
+		String cpuModel = Files.readAllLines(Path.of("/proc/cpuinfo"))
+			.stream()
+			.filter((line) -> line.startsWith("model name"))
+			.findFirst()
+			.map((line) -> line.substring(line.indexOf(':') + 1).trim())
+			.orElse("unknown CPU");
+		return "Streaming benchmark" + (this.options.quick() ? " (QUICK smoke run: too short to quote)" : "") + ", "
+				+ ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\n" + "Machine: "
+				+ Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel + ", Java "
+				+ System.getProperty("java.version") + ", run took " + format(seconds, 0) + " s; windows of "
+				+ this.options.windowSeconds() + " s after " + this.options.warmupSeconds() + " s warm-up\n\n"
+				+ this.results.markdown() + "\n" + this.results.misses() + " target(s) missed\n";
+	}
+
+	static String format(double value, int decimals) {
+		return String.format("%." + decimals + "f", value);
+	}
+
+	private static void log(String format, Object... args) {
+		System.out.printf("[bench %tT] %s%n", System.currentTimeMillis(), String.format(format, args));
+	}
+
+	/** CPU time of server and client over a window, as % of one core. */
+	private static final class Cpu {
+
+		private final ServerProcess server;
+
+		private final long clientPid;
+
+		private final long startNanos;
+
+		private final double serverStart;
+
+		private final double clientStart;
+
+		private double serverPercent;
+
+		private double clientPercent;
+
+		private Cpu(ServerProcess server, long clientPid) throws Exception {
+			this.server = server;
+			this.clientPid = clientPid;
+			this.startNanos = System.nanoTime();
+			this.serverStart = server.cpuSeconds();
+			this.clientStart = ProcStats.cpuSeconds(clientPid);
+		}
+
+		static Cpu start(ServerProcess server, long clientPid) throws Exception {
+			return new Cpu(server, clientPid);
+		}
+
+		void stop() throws Exception {
+			double wall = (System.nanoTime() - this.startNanos) / 1e9;
+			this.serverPercent = (this.server.cpuSeconds() - this.serverStart) / wall * 100;
+			this.clientPercent = (ProcStats.cpuSeconds(this.clientPid) - this.clientStart) / wall * 100;
+		}
+
+		double serverPercent() {
+			return this.serverPercent;
+		}
+
+		double clientPercent() {
+			return this.clientPercent;
+		}
+
+	}
+
+}
