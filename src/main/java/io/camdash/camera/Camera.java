@@ -20,6 +20,8 @@ public final class Camera {
 
 	private static final long NO_SIGNAL_REPEAT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+	private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
 	private final CameraSettings settings;
 
 	private final FrameSourceFactory sources;
@@ -308,14 +310,20 @@ public final class Camera {
 		}
 		long lastFrame = Math.max(this.lastLiveNanos, this.startedNanos);
 		CameraState current = this.state;
-		if (current != CameraState.NO_SIGNAL && now - lastFrame > this.settings.stallTimeout().toNanos()) {
-			lostSignal((current == CameraState.STARTING) ? "no first frame within " + this.settings.stallTimeout()
-					: "no new frame for " + this.settings.stallTimeout() + " (source stalled)");
+		long allowed = (current == CameraState.STARTING) ? startTimeoutNanos() : this.settings.stallTimeout().toNanos();
+		if (current != CameraState.NO_SIGNAL && now - lastFrame > allowed) {
+			lostSignal((current == CameraState.STARTING) ? "no first frame within " + Duration.ofNanos(allowed).toMillis() + " ms"
+					: "no new frame for " + this.settings.stallTimeout().toMillis() + " ms (source stalled)");
 			reopenSource();
 		}
 		else if (current == CameraState.NO_SIGNAL && now - this.lastNoSignalNanos >= NO_SIGNAL_REPEAT_NANOS) {
 			publishNoSignal();
 		}
+	}
+
+	/** Opening a network camera (RTSP handshake, first key frame) may take longer than a stall. */
+	private long startTimeoutNanos() {
+		return Math.max(this.settings.stallTimeout().toNanos(), START_TIMEOUT_NANOS);
 	}
 
 	/** Interrupts a capture thread stuck in its source so it closes and reopens it. */

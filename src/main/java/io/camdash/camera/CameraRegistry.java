@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.global.opencv_imgproc;
@@ -31,10 +32,13 @@ public class CameraRegistry implements DisposableBean {
 	private final ScheduledExecutorService watchdog;
 
 	CameraRegistry(CamerasProperties properties, FrameSourceFactory sources, MeterRegistry meterRegistry) {
-		// Loading OpenCV's natives takes a second or more: pay it at start-up, not on the first viewer.
+		// Loading OpenCV's (and FFmpeg's) natives takes a second or more: pay it at start-up, not on the first viewer.
 		long start = System.nanoTime();
 		Loader.load(opencv_imgcodecs.class);
 		Loader.load(opencv_imgproc.class);
+		if (properties.cameras().stream().anyMatch((c) -> FfmpegSource.isUsedFor(c.source()))) {
+			Loader.load(avformat.class);
+		}
 		log.debug("OpenCV loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
 		for (CameraSettings settings : properties.cameras()) {
 			this.cameras.put(settings.id(), new Camera(settings, sources, meterRegistry));

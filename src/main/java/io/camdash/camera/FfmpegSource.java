@@ -37,6 +37,10 @@ final class FfmpegSource implements FrameSource {
 		this.loop = settings.source().kind() == SourceSpec.Kind.FILE;
 	}
 
+	static boolean isUsedFor(SourceSpec source) {
+		return source.kind() == SourceSpec.Kind.FILE || source.kind() == SourceSpec.Kind.NETWORK;
+	}
+
 	@Override
 	public void open() throws IOException {
 		FFmpegFrameGrabber opening = new FFmpegFrameGrabber(this.settings.source().location());
