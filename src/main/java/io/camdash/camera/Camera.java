@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -29,6 +30,8 @@ public final class Camera {
 	private final CameraMetrics metrics;
 
 	private final FrameExchange frames = new FrameExchange();
+
+	private final MjpegBroadcaster broadcaster = new MjpegBroadcaster(this);
 
 	private final AtomicInteger viewers = new AtomicInteger();
 
@@ -111,6 +114,10 @@ public final class Camera {
 		return this.metrics;
 	}
 
+	MjpegBroadcaster broadcaster() {
+		return this.broadcaster;
+	}
+
 	// ---- demand ----
 
 	/** A viewer arrives: the camera runs for as long as it has one. */
@@ -172,6 +179,10 @@ public final class Camera {
 
 	LatestFrame awaitNewer(long sequence, long timeoutMillis) throws InterruptedException {
 		return this.frames.awaitNewer(sequence, timeoutMillis);
+	}
+
+	LatestFrame awaitNewer(long sequence, long timeoutMillis, BooleanSupplier wakeEarly) throws InterruptedException {
+		return this.frames.awaitNewer(sequence, timeoutMillis, wakeEarly);
 	}
 
 	private boolean isFresh(LatestFrame frame) {

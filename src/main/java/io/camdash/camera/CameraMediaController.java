@@ -59,8 +59,7 @@ class CameraMediaController {
 			.header("X-Accel-Buffering", "no")
 			.header(HttpHeaders.CONNECTION, "close")
 			.contentType(MediaType.parseMediaType(MjpegFormat.CONTENT_TYPE))
-			// The viewer flushes through the response: the body stream Spring hands it does not flush.
-			.body(new MjpegViewer(camera, this.viewers, fps, response::flushBuffer));
+			.body(new MjpegViewer(camera, this.viewers, response, fps));
 	}
 
 	@GetMapping("/cameras/{id}/snapshot.jpg")

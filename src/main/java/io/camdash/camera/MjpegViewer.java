@@ -1,85 +1,140 @@
 package io.camdash.camera;
 
-import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * One MJPEG viewer: sends each newest frame it has not sent yet, as the precomputed part, in one write.
- * A viewer slower than the camera skips frames instead of queueing them.
+ * One MJPEG viewer. Its response is written without blocking by the camera's {@link MjpegBroadcaster}:
+ * each frame goes out as one precomputed part if the previous one has left, and is skipped otherwise, so
+ * nothing queues for a slow viewer. When the socket drains the newest frame is sent at once. The stream
+ * thread only holds the response open until the viewer leaves.
  */
-final class MjpegViewer implements StreamingResponseBody {
+final class MjpegViewer implements StreamingResponseBody, WriteListener {
 
 	private static final Logger log = LoggerFactory.getLogger(MjpegViewer.class);
-
-	/** How long to wait for a frame before checking whether the camera was closed. */
-	private static final long WAIT_MILLIS = 1000;
 
 	private final Camera camera;
 
 	private final ViewerLimiter limiter;
 
+	private final HttpServletResponse response;
+
 	private final long minIntervalNanos;
 
-	/**
-	 * Pushes the response's buffered bytes to the socket. Since Spring Framework 7 the stream handed to
-	 * {@link #writeTo} ignores flush() (StreamUtils.nonFlushing), which left each frame's last few KB in
-	 * Tomcat's 8 KB buffer until the next frame: one frame interval of extra latency.
-	 */
-	private final Flushable response;
+	private final CountDownLatch finished = new CountDownLatch(1);
 
-	MjpegViewer(Camera camera, ViewerLimiter limiter, Integer maxFps, Flushable response) {
+	/** Set before the viewer joins the broadcaster; then used by the broadcaster's thread only. */
+	private ServletOutputStream out;
+
+	private long sentSequence;
+
+	private boolean started;
+
+	private long nextDueNanos;
+
+	MjpegViewer(Camera camera, ViewerLimiter limiter, HttpServletResponse response, Integer maxFps) {
 		this.camera = camera;
 		this.limiter = limiter;
-		this.minIntervalNanos = (maxFps != null) ? 1_000_000_000L / maxFps : 0;
 		this.response = response;
+		this.minIntervalNanos = (maxFps != null) ? 1_000_000_000L / maxFps : 0;
 	}
 
 	@Override
-	public void writeTo(OutputStream out) {
+	public void writeTo(OutputStream ignored) throws IOException {
 		this.camera.addViewer();
 		try {
-			out.write(MjpegFormat.PREAMBLE);
-			long sent = this.camera.sequenceBeforeFirstFrame();
-			while (!this.camera.isClosed()) {
-				LatestFrame frame = this.camera.awaitNewer(sent, WAIT_MILLIS);
-				if (frame == null) {
-					continue;
-				}
-				long start = System.nanoTime();
-				out.write(frame.mjpegPart());
-				this.response.flush();
-				countSent(sent, frame.sequence());
-				sent = frame.sequence();
-				if (this.minIntervalNanos > 0) {
-					TimeUnit.NANOSECONDS.sleep(this.minIntervalNanos - (System.nanoTime() - start));
+			this.sentSequence = this.camera.sequenceBeforeFirstFrame();
+			this.out = this.response.getOutputStream();
+			this.camera.broadcaster().join(this);
+			// From here writes never block; the container calls onWritePossible at once.
+			this.out.setWriteListener(this);
+			while (!this.finished.await(1, TimeUnit.SECONDS)) {
+				if (this.camera.isClosed()) {
+					break;
 				}
 			}
-		}
-		catch (IOException ex) {
-			// The viewer went away: an expected end, not an error.
-			log.debug("Viewer of camera '{}' disconnected: {}", this.camera.id(), ex.toString());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 		finally {
+			this.camera.broadcaster().leave(this);
 			this.camera.removeViewer();
 			this.limiter.release();
 		}
 	}
 
-	private void countSent(long previous, long current) {
+	/**
+	 * Sends the frame if this viewer has not had it and its previous frame has left; else skips it. Called on
+	 * the broadcaster's thread only.
+	 */
+	void offer(LatestFrame frame) {
+		if (this.out == null || frame == null || frame.sequence() <= this.sentSequence
+				|| this.finished.getCount() == 0) {
+			return;
+		}
+		long now = System.nanoTime();
+		if (this.minIntervalNanos > 0 && now - this.nextDueNanos < 0) {
+			return;
+		}
+		try {
+			if (!this.out.isReady()) {
+				return;
+			}
+			this.out.write(this.started ? frame.mjpegPart() : withPreamble(frame.mjpegPart()));
+			this.started = true;
+			if (this.out.isReady()) {
+				this.out.flush();
+			}
+			countSent(frame.sequence());
+			this.sentSequence = frame.sequence();
+			this.nextDueNanos = now + this.minIntervalNanos;
+		}
+		catch (IOException | IllegalStateException ex) {
+			leave(ex);
+		}
+	}
+
+	private static byte[] withPreamble(byte[] part) {
+		byte[] first = new byte[MjpegFormat.PREAMBLE.length + part.length];
+		System.arraycopy(MjpegFormat.PREAMBLE, 0, first, 0, MjpegFormat.PREAMBLE.length);
+		System.arraycopy(part, 0, first, MjpegFormat.PREAMBLE.length, part.length);
+		return first;
+	}
+
+	@Override
+	public void onWritePossible() {
+		this.camera.broadcaster().writable(this);
+	}
+
+	@Override
+	public void onError(Throwable ex) {
+		leave(ex);
+	}
+
+	/** The viewer went away: an expected end, not an error. */
+	private void leave(Throwable ex) {
+		if (this.finished.getCount() > 0) {
+			log.debug("Viewer of camera '{}' disconnected: {}", this.camera.id(), ex.toString());
+			this.finished.countDown();
+		}
+	}
+
+	private void countSent(long sequence) {
 		CameraMetrics metrics = this.camera.metrics();
 		metrics.framesSent.increment();
-		if (previous > 0 && current > previous + 1) {
-			metrics.framesSkipped.increment(current - previous - 1);
+		if (this.started && this.sentSequence > 0 && sequence > this.sentSequence + 1) {
+			metrics.framesSkipped.increment(sequence - this.sentSequence - 1);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package io.camdash.bench;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,7 +32,12 @@ record BenchOptions(Path jar, Path out, boolean quick, boolean jfr, List<Integer
 		if (quick) {
 			return new BenchOptions(jar, out, true, jfr, List.of(1, 10, 100), 1, 3, 100, 5, 1, clientThreads);
 		}
-		return new BenchOptions(jar, out, false, jfr, List.of(1, 10, 100, 500), 4, 10, 1000, 20, 5, clientThreads);
+		// -Dbench.viewers=1,100 measures only those counts (for quick comparisons while tuning).
+		List<Integer> counts = Arrays.stream(System.getProperty("bench.viewers", "1,10,100,500").split(","))
+			.map(String::strip)
+			.map(Integer::valueOf)
+			.toList();
+		return new BenchOptions(jar, out, false, jfr, counts, 4, 10, 1000, 20, 5, clientThreads);
 	}
 
 }

@@ -99,7 +99,7 @@ public final class StreamingBenchmark {
 	}
 
 	private static List<String> appArgs(Path video) {
-		return List.of("--camdash.cameras[0].id=bench", "--camdash.cameras[0].name=Bench 720p",
+		List<String> args = new ArrayList<>(List.of("--camdash.cameras[0].id=bench", "--camdash.cameras[0].name=Bench 720p",
 				"--camdash.cameras[0].source=file:" + video.toAbsolutePath(), "--camdash.cameras[0].width=1280",
 				"--camdash.cameras[0].height=720", "--camdash.cameras[0].fps=30", "--camdash.cameras[0].overlay=false",
 				"--camdash.cameras[0].jpeg-quality=80",
@@ -108,7 +108,13 @@ public final class StreamingBenchmark {
 				"--camdash.cameras[1].width=1280", "--camdash.cameras[1].height=720", "--camdash.cameras[1].fps=30",
 				"--camdash.cameras[1].idle-timeout=1s", "--camdash.streaming.max-viewers=600",
 				// Idle stream threads go after 2 s (default 10 s), so churn settles within the run.
-				"--camdash.streaming.thread-keep-alive=2s");
+				"--camdash.streaming.thread-keep-alive=2s"));
+		// Extra server settings to compare, e.g. -Dbench.serverArgs=--camdash.streaming.socket-send-buffer=256KB
+		String extra = System.getProperty("bench.serverArgs", "").strip();
+		if (!extra.isEmpty()) {
+			args.addAll(List.of(extra.split("\\s+")));
+		}
+		return args;
 	}
 
 	/** JIT-compiles the server's streaming path before anything is measured. */

@@ -12,11 +12,11 @@ import static org.awaitility.Awaitility.await;
 
 class CameraLifecycleTests {
 
-	private final CameraRegistry registry = new CameraRegistry(new CamerasProperties(List.of(new CameraSettings("cam",
+	private final CameraRegistry registry = new CameraRegistry(new CamerasProperties(List.of(new CameraSettings("lifecycle",
 			"Cam", SourceSpec.TEST_PATTERN, 320, 240, 20, 80, true, Duration.ofMillis(500), Duration.ofSeconds(2)))),
 			new FrameSourceFactory(), new SimpleMeterRegistry());
 
-	private final Camera camera = this.registry.require("cam");
+	private final Camera camera = this.registry.require("lifecycle");
 
 	@AfterEach
 	void close() throws InterruptedException {
@@ -85,7 +85,7 @@ class CameraLifecycleTests {
 		return Thread.getAllStackTraces()
 			.keySet()
 			.stream()
-			.filter((t) -> t.getName().equals("camdash-capture-cam") && t.isAlive())
+			.filter((t) -> t.getName().equals("camdash-capture-lifecycle") && t.isAlive())
 			.count();
 	}
 
