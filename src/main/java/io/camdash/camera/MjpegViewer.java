@@ -23,6 +23,8 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 
 	private static final Logger log = LoggerFactory.getLogger(MjpegViewer.class);
 
+	static final int RESPONSE_BUFFER = 64 * 1024;
+
 	private final Camera camera;
 
 	private final ViewerLimiter limiter;
@@ -42,6 +44,8 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 
 	private long nextDueNanos;
 
+	private boolean flushPending;
+
 	MjpegViewer(Camera camera, ViewerLimiter limiter, HttpServletResponse response, Integer maxFps) {
 		this.camera = camera;
 		this.limiter = limiter;
@@ -54,6 +58,8 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 		this.camera.addViewer();
 		try {
 			this.sentSequence = this.camera.sequenceBeforeFirstFrame();
+			// A frame fits the response buffer, so it leaves in one socket write rather than 8 KB pieces.
+			this.response.setBufferSize(RESPONSE_BUFFER);
 			this.out = this.response.getOutputStream();
 			this.camera.broadcaster().join(this);
 			// From here writes never block; the container calls onWritePossible at once.
@@ -79,22 +85,33 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 	 * the broadcaster's thread only.
 	 */
 	void offer(LatestFrame frame) {
-		if (this.out == null || frame == null || frame.sequence() <= this.sentSequence
-				|| this.finished.getCount() == 0) {
-			return;
-		}
-		long now = System.nanoTime();
-		if (this.minIntervalNanos > 0 && now - this.nextDueNanos < 0) {
+		if (this.out == null || this.finished.getCount() == 0) {
 			return;
 		}
 		try {
 			if (!this.out.isReady()) {
 				return;
 			}
+			if (this.flushPending) {
+				// The end of the last frame is still in the response buffer: send it before anything newer.
+				this.out.flush();
+				this.flushPending = false;
+				if (!this.out.isReady()) {
+					return;
+				}
+			}
+			long now = System.nanoTime();
+			if (frame == null || frame.sequence() <= this.sentSequence
+					|| (this.minIntervalNanos > 0 && now - this.nextDueNanos < 0)) {
+				return;
+			}
 			this.out.write(this.started ? frame.mjpegPart() : withPreamble(frame.mjpegPart()));
 			this.started = true;
 			if (this.out.isReady()) {
 				this.out.flush();
+			}
+			else {
+				this.flushPending = true;
 			}
 			countSent(frame.sequence());
 			this.sentSequence = frame.sequence();
