@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 public record StreamingProperties(@DefaultValue("200") @Min(1) @Max(5000) int maxViewers,
 		@DefaultValue("10s") @NotNull @DurationMin(millis = 100) Duration threadKeepAlive,
 		@DefaultValue("5s") @NotNull @DurationMin(millis = 100) Duration snapshotTimeout,
-		@DefaultValue("32KB") @NotNull DataSize socketSendBuffer) {
+		@DefaultValue("16KB") @NotNull DataSize socketSendBuffer) {
 
 	public StreamingProperties {
 		if (socketSendBuffer.toBytes() < 4096 || socketSendBuffer.toBytes() > 16 * 1024 * 1024) {
