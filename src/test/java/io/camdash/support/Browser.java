@@ -78,6 +78,20 @@ public final class Browser implements AutoCloseable {
 		return this.driver;
 	}
 
+	/** Signs in through the login form and waits until the browser has left the login page. */
+	public void login(String baseUrl, String user, String password) {
+		this.driver.get(baseUrl + "/login");
+		this.driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(user);
+		this.driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+		this.driver.findElement(org.openqa.selenium.By.cssSelector("form.login-form button[type=submit]")).click();
+		await((d) -> !d.getCurrentUrl().contains("/login"));
+	}
+
+	/** Signs in as one of the {@link TestUsers}. */
+	public void login(String baseUrl, TestUsers.User user) {
+		login(baseUrl, user.name(), user.password());
+	}
+
 	/** Waits up to 10 s for a condition, failing the test with the page's URL if it never holds. */
 	public <T> T await(Function<WebDriver, T> condition) {
 		return new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(condition);
