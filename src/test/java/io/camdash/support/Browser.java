@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.logging.Level;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -81,9 +82,9 @@ public final class Browser implements AutoCloseable {
 	/** Signs in through the login form and waits until the browser has left the login page. */
 	public void login(String baseUrl, String user, String password) {
 		this.driver.get(baseUrl + "/login");
-		this.driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(user);
-		this.driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
-		this.driver.findElement(org.openqa.selenium.By.cssSelector("form.login-form button[type=submit]")).click();
+		this.driver.findElement(By.id("username")).sendKeys(user);
+		this.driver.findElement(By.id("password")).sendKeys(password);
+		this.driver.findElement(By.cssSelector("form.login-form button[type=submit]")).click();
 		await((d) -> !d.getCurrentUrl().contains("/login"));
 	}
 
