@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import io.camdash.support.MjpegClient;
+import io.camdash.support.TestUsers;
 import io.camdash.support.MjpegClient.Part;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,7 +36,7 @@ class ConcurrentViewersIntegrationTests {
 		try {
 			List<Future<List<Part>>> viewers = new ArrayList<>();
 			for (int i = 0; i < 20; i++) {
-				viewers.add(pool.submit(watch(() -> MjpegClient.open(this.port, "/stream.mjpg"))));
+				viewers.add(pool.submit(watch(() -> MjpegClient.open(this.port, "/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN)))));
 			}
 			for (Future<List<Part>> viewer : viewers) {
 				List<Part> parts = viewer.get(30, TimeUnit.SECONDS);
@@ -54,8 +55,8 @@ class ConcurrentViewersIntegrationTests {
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
 			// 640x480 frames of ~20 KB at 10 fps is ~200 KB/s; the slow viewer takes 50 KB/s.
-			Future<List<Part>> slow = pool.submit(watch(() -> MjpegClient.openSlow(this.port, "/stream.mjpg", 50_000)));
-			Future<List<Part>> fast = pool.submit(watch(() -> MjpegClient.open(this.port, "/stream.mjpg")));
+			Future<List<Part>> slow = pool.submit(watch(() -> MjpegClient.openSlow(this.port, "/stream.mjpg", 50_000, TestUsers.basicAuth(TestUsers.ADMIN))));
+			Future<List<Part>> fast = pool.submit(watch(() -> MjpegClient.open(this.port, "/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))));
 			List<Part> slowParts = slow.get(30, TimeUnit.SECONDS);
 			List<Part> fastParts = fast.get(30, TimeUnit.SECONDS);
 			assertThat(fastParts.size()).isGreaterThanOrEqualTo(40);

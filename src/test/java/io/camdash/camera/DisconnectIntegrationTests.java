@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.camdash.support.MjpegClient;
+import io.camdash.support.TestUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,7 +51,7 @@ class DisconnectIntegrationTests {
 		List<MjpegClient> clients = new ArrayList<>();
 		try {
 			for (int i = 0; i < count; i++) {
-				MjpegClient client = MjpegClient.open(this.port, "/stream.mjpg");
+				MjpegClient client = MjpegClient.open(this.port, "/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN));
 				clients.add(client);
 				assertThat(client.status()).isEqualTo(200);
 				assertThat(client.nextPart().isCompleteJpeg()).isTrue();

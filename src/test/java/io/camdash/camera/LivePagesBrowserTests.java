@@ -4,11 +4,13 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import io.camdash.support.Browser;
+import io.camdash.support.TestUsers;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -21,12 +23,23 @@ class LivePagesBrowserTests {
 
 	private static Browser browser;
 
+	private static boolean signedIn;
+
 	@LocalServerPort
 	private int port;
 
 	@BeforeAll
 	static void openBrowser() {
 		browser = Browser.open();
+		signedIn = false;
+	}
+
+	@BeforeEach
+	void signIn() {
+		if (!signedIn) {
+			browser.login("http://localhost:" + this.port, TestUsers.ADMIN);
+			signedIn = true;
+		}
 	}
 
 	@AfterAll
@@ -52,6 +65,7 @@ class LivePagesBrowserTests {
 	@Test
 	void theLivePageFitsAPhone() {
 		try (Browser phone = Browser.openPhone()) {
+			phone.login("http://localhost:" + this.port, TestUsers.ADMIN);
 			phone.driver().get("http://localhost:" + this.port + "/cameras/cam");
 			WebElement image = phone.await((d) -> {
 				WebElement img = d.findElement(By.id("live-image"));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.camdash.camera.ScriptedFrameSources.Fault;
 import io.camdash.support.MjpegClient;
+import io.camdash.support.TestUsers;
 import io.camdash.support.MjpegClient.Part;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +50,7 @@ class LostSignalIntegrationTests {
 
 	@Test
 	void aFailingSourceShowsNoSignalThenLiveFramesOnTheSameConnection(CapturedOutput output) throws Exception {
-		try (MjpegClient viewer = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg")) {
+		try (MjpegClient viewer = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))) {
 			assertThat(FrameKinds.isNoSignal(nextPart(viewer, false).body())).isFalse();
 
 			this.sources.inject(Fault.THROW);
@@ -71,7 +72,7 @@ class LostSignalIntegrationTests {
 
 	@Test
 	void aStalledSourceShowsNoSignalThenLiveFramesOnTheSameConnection() throws Exception {
-		try (MjpegClient viewer = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg")) {
+		try (MjpegClient viewer = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))) {
 			nextPart(viewer, false);
 
 			this.sources.inject(Fault.STALL);
@@ -98,7 +99,9 @@ class LostSignalIntegrationTests {
 
 	private int stillStatus() throws IOException, InterruptedException {
 		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/cameras/cam/snapshot.jpg")).build(),
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/cameras/cam/snapshot.jpg"))
+				.header("Authorization", TestUsers.ADMIN.authorization())
+				.build(),
 					HttpResponse.BodyHandlers.discarding())
 			.statusCode();
 	}

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.camdash.support.MjpegClient;
+import io.camdash.support.TestUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,7 +54,7 @@ class MissingDeviceIntegrationTests {
 		assertThat(health.statusCode()).isEqualTo(503);
 		assertThat(health.body()).contains("\"status\":\"DOWN\"", "no video device /dev/video0");
 
-		try (MjpegClient viewer = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg")) {
+		try (MjpegClient viewer = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))) {
 			assertThat(viewer.nextPart().isCompleteJpeg()).isTrue();
 			assertThat(get("/actuator/health/cameras/cam").body()).contains("\"status\":\"UP\"", "\"state\":\"LIVE\"");
 		}
@@ -62,7 +63,7 @@ class MissingDeviceIntegrationTests {
 
 	@Test
 	void metricsCountFramesPerCamera() throws Exception {
-		try (MjpegClient viewer = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg")) {
+		try (MjpegClient viewer = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))) {
 			for (int i = 0; i < 3; i++) {
 				viewer.nextPart();
 			}
@@ -77,7 +78,9 @@ class MissingDeviceIntegrationTests {
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Authorization", TestUsers.ADMIN.authorization())
+			.build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 

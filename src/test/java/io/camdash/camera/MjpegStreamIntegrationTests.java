@@ -13,6 +13,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 
 import io.camdash.support.MjpegClient;
+import io.camdash.support.TestUsers;
 import io.camdash.support.MjpegClient.Part;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,7 +35,7 @@ class MjpegStreamIntegrationTests {
 
 	@Test
 	void everyPartIsACompleteJpegWhoseTimestampAdvances() throws IOException {
-		try (MjpegClient client = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg")) {
+		try (MjpegClient client = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))) {
 			assertThat(client.status()).isEqualTo(200);
 			assertThat(client.header("Content-Type")).startsWith("multipart/x-mixed-replace").contains("boundary=");
 			assertThat(client.header("Cache-Control")).contains("no-store", "no-cache", "must-revalidate");
@@ -62,10 +63,10 @@ class MjpegStreamIntegrationTests {
 
 	@Test
 	void aViewerOfARunningCameraGetsTheCurrentFrameAtOnce() throws IOException {
-		try (MjpegClient warmUp = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg")) {
+		try (MjpegClient warmUp = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))) {
 			warmUp.nextPart();
 			long connectedMicros = System.currentTimeMillis() * 1000;
-			try (MjpegClient viewer = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg")) {
+			try (MjpegClient viewer = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))) {
 				// Captured before we connected: it was sent without waiting for the next capture.
 				assertThat(viewer.nextPart().timestampMicros()).isLessThan(connectedMicros);
 			}
@@ -74,7 +75,7 @@ class MjpegStreamIntegrationTests {
 
 	@Test
 	void theFirstCameraStreamsAtTheShortUrl() throws IOException {
-		try (MjpegClient client = MjpegClient.open(this.port, "/stream.mjpg")) {
+		try (MjpegClient client = MjpegClient.open(this.port, "/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))) {
 			assertThat(client.status()).isEqualTo(200);
 			assertThat(client.nextPart().isCompleteJpeg()).isTrue();
 		}
@@ -82,7 +83,7 @@ class MjpegStreamIntegrationTests {
 
 	@Test
 	void fpsCapsOneViewersRate() throws IOException {
-		try (MjpegClient client = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg?fps=4")) {
+		try (MjpegClient client = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg?fps=4", TestUsers.basicAuth(TestUsers.ADMIN))) {
 			long previous = client.nextPart().timestampMicros();
 			for (int i = 0; i < 5; i++) {
 				long current = client.nextPart().timestampMicros();
@@ -124,7 +125,7 @@ class MjpegStreamIntegrationTests {
 
 	@Test
 	void theStatusApiDescribesACamera() throws Exception {
-		try (MjpegClient client = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg")) {
+		try (MjpegClient client = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))) {
 			client.nextPart();
 			HttpResponse<String> response = get("/cameras/cam/status");
 			assertThat(response.statusCode()).isEqualTo(200);
@@ -138,7 +139,9 @@ class MjpegStreamIntegrationTests {
 	}
 
 	private HttpRequest request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build();
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Authorization", TestUsers.ADMIN.authorization())
+			.build();
 	}
 
 }

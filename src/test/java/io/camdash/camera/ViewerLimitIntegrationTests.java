@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 import io.camdash.support.MjpegClient;
+import io.camdash.support.TestUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,17 +26,17 @@ class ViewerLimitIntegrationTests {
 
 	@Test
 	void viewersPastTheLimitGetAClear503AndTheirPlaceFreesWhenOneLeaves() throws IOException {
-		try (MjpegClient first = MjpegClient.open(this.port, "/stream.mjpg");
-				MjpegClient second = MjpegClient.open(this.port, "/stream.mjpg")) {
+		try (MjpegClient first = MjpegClient.open(this.port, "/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN));
+				MjpegClient second = MjpegClient.open(this.port, "/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))) {
 			first.nextPart();
 			second.nextPart();
-			try (MjpegClient third = MjpegClient.open(this.port, "/stream.mjpg")) {
+			try (MjpegClient third = MjpegClient.open(this.port, "/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))) {
 				assertThat(third.status()).isEqualTo(503);
 				assertThat(third.bodyText(300)).contains("Too many viewers");
 			}
 			first.abort();
 			await().atMost(java.time.Duration.ofSeconds(10)).until(() -> this.cameras.first().viewerCount() == 1);
-			try (MjpegClient fourth = MjpegClient.open(this.port, "/stream.mjpg")) {
+			try (MjpegClient fourth = MjpegClient.open(this.port, "/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))) {
 				assertThat(fourth.status()).isEqualTo(200);
 				assertThat(fourth.nextPart().isCompleteJpeg()).isTrue();
 			}

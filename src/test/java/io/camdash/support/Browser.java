@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.logging.Level;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -76,6 +77,20 @@ public final class Browser implements AutoCloseable {
 
 	public ChromeDriver driver() {
 		return this.driver;
+	}
+
+	/** Signs in through the login form and waits until the browser has left the login page. */
+	public void login(String baseUrl, String user, String password) {
+		this.driver.get(baseUrl + "/login");
+		this.driver.findElement(By.id("username")).sendKeys(user);
+		this.driver.findElement(By.id("password")).sendKeys(password);
+		this.driver.findElement(By.cssSelector("form.login-form button[type=submit]")).click();
+		await((d) -> !d.getCurrentUrl().contains("/login"));
+	}
+
+	/** Signs in as one of the {@link TestUsers}. */
+	public void login(String baseUrl, TestUsers.User user) {
+		login(baseUrl, user.name(), user.password());
 	}
 
 	/** Waits up to 10 s for a condition, failing the test with the page's URL if it never holds. */

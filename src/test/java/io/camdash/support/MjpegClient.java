@@ -53,6 +53,12 @@ public final class MjpegClient implements AutoCloseable {
 		return open(port, path, Map.of(), bytesPerSecond);
 	}
 
+	/** {@link #openSlow(int, String, int)} with extra request headers, such as {@link TestUsers#basicAuth}. */
+	public static MjpegClient openSlow(int port, String path, int bytesPerSecond, Map<String, String> requestHeaders)
+			throws IOException {
+		return open(port, path, requestHeaders, bytesPerSecond);
+	}
+
 	private static MjpegClient open(int port, String path, Map<String, String> requestHeaders, int bytesPerSecond)
 			throws IOException {
 		Socket socket = new Socket();

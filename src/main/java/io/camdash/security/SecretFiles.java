@@ -1,0 +1,82 @@
+package io.camdash.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+
+/**
+ * The data folder where camdash keeps its own secrets (the generated admin password's hash, the remember-me key).
+ * The folder is owner-only (700) and each file owner-readable only (600); a file is written to a temporary file and
+ * moved into place, so a crash never leaves half a secret behind.
+ */
+final class SecretFiles {
+
+	private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+	private final Path folder;
+
+	SecretFiles(Path folder) {
+		this.folder = folder.toAbsolutePath().normalize();
+	}
+
+	Path folder() {
+		return this.folder;
+	}
+
+	Path path(String name) {
+		return this.folder.resolve(name);
+	}
+
+	/** The trimmed content of a file, or empty when it does not exist or is blank. */
+	Optional<String> read(String name) {
+		Path file = path(name);
+		if (!Files.isRegularFile(file)) {
+			return Optional.empty();
+		}
+		try {
+			String content = Files.readString(file, StandardCharsets.UTF_8).trim();
+			return content.isEmpty() ? Optional.empty() : Optional.of(content);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + file, ex);
+		}
+	}
+
+	/** Writes a file atomically with owner-only access. */
+	void write(String name, String content) {
+		try {
+			createFolder();
+			Path temp = Files.createTempFile(this.folder, "." + name, ".tmp", ownerOnly("rw-------"));
+			try {
+				Files.writeString(temp, content + "\n", StandardCharsets.UTF_8);
+				Files.move(temp, path(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			}
+			finally {
+				Files.deleteIfExists(temp);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write " + path(name) + ": camdash needs a writable "
+					+ "camdash.security.data-folder", ex);
+		}
+	}
+
+	private void createFolder() throws IOException {
+		if (!Files.isDirectory(this.folder)) {
+			Files.createDirectories(this.folder, ownerOnly("rwx------"));
+		}
+	}
+
+	private static FileAttribute<?>[] ownerOnly(String permissions) {
+		return POSIX ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions)) }
+				: new FileAttribute<?>[0];
+	}
+
+}

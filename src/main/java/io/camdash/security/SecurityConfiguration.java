@@ -1,0 +1,264 @@
+package io.camdash.security;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.camdash.camera.CamerasProperties;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.RememberMeAuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.keygen.KeyGenerators;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
+import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices.RememberMeTokenAlgorithm;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may do what. Two filter chains: one for the MJPEG and still URLs that tools open (HTTP Basic, camera tokens,
+ * 401 instead of a login page), one for everything else (form login, remember-me, HTTP Basic for scripts). Reads
+ * (GET, HEAD, OPTIONS) need a VIEWER, or nobody with anonymous viewing; every other method needs an ADMIN and a CSRF
+ * token.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = Type.SERVLET)
+class SecurityConfiguration {
+
+	/** URLs anyone may open. */
+	static final String[] PUBLIC_URLS = { "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/error",
+			"/actuator/health", "/actuator/health/**" };
+
+	/** Streams and stills, opened by VLC, ffmpeg or Home Assistant as well as by pages. */
+	static final String[] TOOL_URLS = { "/stream.mjpg", "/snapshot.jpg", "/cameras/*/stream.mjpg",
+			"/cameras/*/snapshot.jpg" };
+
+	/** URLs only an ADMIN may read. */
+	static final String[] ADMIN_URLS = { "/actuator/**", "/settings/**" };
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; "
+			+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+	// The live page's fullscreen button needs fullscreen for this origin; nothing else is ever used.
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+			+ "fullscreen=(self)";
+
+	static final String REALM = "camdash";
+
+	static final String REMEMBER_ME_KEY_FILE = "remember-me-key";
+
+	private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+	private static final RequestMatcher READS = (request) -> READ_METHODS.contains(request.getMethod());
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SecretFiles secretFiles(SecuritySettings settings) {
+		return new SecretFiles(settings.dataFolder());
+	}
+
+	@Bean
+	InMemoryUserDetailsManager userDetailsService(SecuritySettings settings, SecretFiles files,
+			PasswordEncoder encoder) {
+		List<UserDetails> users = new ArrayList<>();
+		users.add(User.withUsername(settings.adminName())
+			.password(AdminPassword.resolve(settings, files, encoder))
+			.roles(SecuritySettings.Role.ADMIN.name())
+			.build());
+		for (SecuritySettings.UserSettings user : settings.users()) {
+			users.add(User.withUsername(user.name())
+				.password(AdminPassword.encoded(user.password(), encoder))
+				.roles(user.role().name())
+				.build());
+		}
+		return new InMemoryUserDetailsManager(users);
+	}
+
+	@Bean
+	static RoleHierarchy roleHierarchy() {
+		return RoleHierarchyImpl.withDefaultRolePrefix().role("ADMIN").implies("VIEWER").build();
+	}
+
+	@Bean
+	LoginAttempts loginAttempts(SecuritySettings settings) {
+		return new LoginAttempts(settings.loginThrottle(), Clock.systemUTC());
+	}
+
+	@Bean
+	TokenBasedRememberMeServices rememberMeServices(SecuritySettings settings, SecretFiles files,
+			UserDetailsService users) {
+		// The key lives in the data folder, so "remember me" survives a restart.
+		String key = files.read(REMEMBER_ME_KEY_FILE).orElseGet(() -> {
+			String generated = Base64.getEncoder().encodeToString(KeyGenerators.secureRandom(32).generateKey());
+			files.write(REMEMBER_ME_KEY_FILE, generated);
+			return generated;
+		});
+		TokenBasedRememberMeServices services = new TokenBasedRememberMeServices(key, users,
+				RememberMeTokenAlgorithm.SHA256);
+		services.setTokenValiditySeconds((int) settings.rememberMe().toSeconds());
+		return services;
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain toolsFilterChain(HttpSecurity http, SecuritySettings settings, CamerasProperties cameras,
+			AuthenticationManager camdashAuthenticationManager, TokenBasedRememberMeServices rememberMe)
+			throws Exception {
+		AuthenticationEntryPoint basic = basicEntryPoint();
+		CameraTokenFilter tokens = new CameraTokenFilter(settings.cameraTokens(),
+				() -> cameras.cameras().get(0).id());
+		http.securityMatcher(TOOL_URLS)
+			.authorizeHttpRequests((requests) -> {
+				requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
+				AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl reads = requests.requestMatchers(READS);
+				if (settings.anonymousViewing()) {
+					reads.permitAll();
+				}
+				else {
+					reads.hasAnyAuthority("ROLE_VIEWER", CameraTokenFilter.CAMERA_TOKEN);
+				}
+				requests.anyRequest().hasRole("ADMIN");
+			})
+			.authenticationManager(camdashAuthenticationManager)
+			.addFilterBefore(tokens, BasicAuthenticationFilter.class)
+			.httpBasic((basicAuth) -> basicAuth.authenticationEntryPoint(basic))
+			// A page's <img> keeps working with a remember-me cookie after its session ended.
+			.rememberMe((remember) -> remember.rememberMeServices(rememberMe))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(basic))
+			// Never remember a tool URL (it may carry a token) to redirect to after signing in.
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.headers(SecurityConfiguration::secureHeaders);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pagesFilterChain(HttpSecurity http, SecuritySettings settings,
+			AuthenticationManager camdashAuthenticationManager, TokenBasedRememberMeServices rememberMe)
+			throws Exception {
+		http.authorizeHttpRequests((requests) -> {
+			requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
+			requests.requestMatchers(PUBLIC_URLS).permitAll();
+			requests.requestMatchers(ADMIN_URLS).hasRole("ADMIN");
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl reads = requests.requestMatchers(READS);
+			if (settings.anonymousViewing()) {
+				reads.permitAll();
+			}
+			else {
+				reads.hasRole("VIEWER");
+			}
+			requests.anyRequest().hasRole("ADMIN");
+		})
+			.authenticationManager(camdashAuthenticationManager)
+			.formLogin((form) -> form.loginPage(LoginController.LOGIN_URL).failureUrl(LoginController.LOGIN_URL + "?error"))
+			.rememberMe((remember) -> remember.rememberMeServices(rememberMe))
+			// Logout is a POST with a CSRF token (a GET never changes state); it also forgets "remember me".
+			.logout((logout) -> logout.logoutSuccessUrl(LoginController.LOGIN_URL + "?logout")
+				.deleteCookies("JSESSIONID"))
+			// For scripts: curl -u admin /cameras/status, Prometheus on /actuator/metrics.
+			.httpBasic((basicAuth) -> basicAuth.realmName(REALM))
+			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(pagesEntryPoint()))
+			.headers(SecurityConfiguration::secureHeaders);
+		return http.build();
+	}
+
+	/**
+	 * Checks passwords with sign-in throttling, and remember-me cookies. Used by both chains instead of the global
+	 * manager Spring Security would build, which has no throttle.
+	 */
+	@Bean
+	AuthenticationManager camdashAuthenticationManager(UserDetailsService users, PasswordEncoder encoder,
+			LoginAttempts attempts, TokenBasedRememberMeServices rememberMe) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(encoder);
+		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, attempts),
+				new RememberMeAuthenticationProvider(rememberMe.getKey()));
+	}
+
+	private static void secureHeaders(HeadersConfigurer<HttpSecurity> headers) {
+		// Write headers before the controller runs: a stream commits its response on a streaming thread, where
+		// headers written lazily at commit would race with the container's own thread.
+		headers.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+			@Override
+			public <O extends HeaderWriterFilter> O postProcess(O filter) {
+				filter.setShouldWriteHeadersEagerly(true);
+				return filter;
+			}
+		});
+		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.frameOptions((frames) -> frames.deny())
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY));
+	}
+
+	private static BasicAuthenticationEntryPoint basicEntryPoint() {
+		BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
+		entryPoint.setRealmName(REALM);
+		return entryPoint;
+	}
+
+	/**
+	 * Pages redirect to the sign-in page; the JSON status API answers 401 (pages' scripts show "unavailable"), and
+	 * the actuator asks for HTTP Basic.
+	 */
+	private static AuthenticationEntryPoint pagesEntryPoint() {
+		AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint(LoginController.LOGIN_URL);
+		AuthenticationEntryPoint basic = basicEntryPoint();
+		AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+		return (request, response, exception) -> {
+			if (request.getRequestURI().startsWith(request.getContextPath() + "/actuator/")) {
+				basic.commence(request, response, exception);
+			}
+			else if (wantsJson(request)) {
+				unauthorized.commence(request, response, exception);
+			}
+			else {
+				login.commence(request, response, exception);
+			}
+		};
+	}
+
+	private static boolean wantsJson(HttpServletRequest request) {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		return accept != null && accept.contains("application/json") && !accept.contains("text/html");
+	}
+
+}

@@ -1,0 +1,123 @@
+package io.camdash.security;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.time.DurationMin;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Who may use camdash and how, under {@code camdash.security}.
+ *
+ * @param dataFolder folder for the generated admin password's hash and the remember-me key (created with owner-only
+ * access)
+ * @param adminName name of the built-in administrator
+ * @param adminPassword password of the built-in administrator, plain or already hashed ({bcrypt}...); when empty,
+ * camdash generates one on first start, prints it once and keeps only its hash in the data folder
+ * @param users more users, each with a name, a password (plain or hashed) and a role (ADMIN or VIEWER)
+ * @param anonymousViewing let people who are not signed in do what a VIEWER can (for a trusted LAN); every change
+ * still needs a signed-in ADMIN
+ * @param rememberMe how long "remember me" keeps a browser signed in
+ * @param cameraTokens access tokens for tools (VLC, ffmpeg, Home Assistant), by camera id: each opens that camera's
+ * stream and still only; remove one to revoke it
+ * @param loginThrottle how repeated failed sign-ins are slowed down
+ */
+@ConfigurationProperties("camdash.security")
+@Validated
+public record SecuritySettings(@DefaultValue("./.camdash") @NotNull Path dataFolder,
+		@DefaultValue("admin") @NotNull @Pattern(regexp = UserSettings.NAME_PATTERN,
+				message = UserSettings.NAME_MESSAGE) String adminName,
+		String adminPassword, List<@Valid UserSettings> users, @DefaultValue("false") boolean anonymousViewing,
+		@DefaultValue("14d") @NotNull @DurationMin(minutes = 1) Duration rememberMe,
+		Map<String, @NotBlank @Size(min = 16, message = "must be at least 16 characters") String> cameraTokens,
+		@DefaultValue @NotNull @Valid LoginThrottle loginThrottle) {
+
+	public SecuritySettings {
+		users = (users != null) ? List.copyOf(users) : List.of();
+		cameraTokens = (cameraTokens != null) ? Map.copyOf(cameraTokens) : Map.of();
+		for (int i = 0; i < users.size(); i++) {
+			String name = users.get(i).name();
+			if (name != null && name.equals(adminName)) {
+				throw new IllegalArgumentException("camdash.security.users[" + i + "].name: '" + name
+						+ "' is the built-in administrator; set camdash.security.admin-password instead");
+			}
+			for (int j = 0; j < i; j++) {
+				if (name != null && name.equals(users.get(j).name())) {
+					throw new IllegalArgumentException(
+							"camdash.security.users[" + i + "].name: duplicate user name '" + name + "'");
+				}
+			}
+		}
+	}
+
+	/** Whether an administrator password is configured (rather than generated). */
+	boolean hasAdminPassword() {
+		return this.adminPassword != null && !this.adminPassword.isBlank();
+	}
+
+	/** The roles camdash knows. */
+	public enum Role {
+
+		/** Everything: watch, take and delete pictures, edit notes and settings. */
+		ADMIN,
+
+		/** Watch streams and stills, view and download pictures, read notes; change nothing. */
+		VIEWER
+
+	}
+
+	/**
+	 * A user, under {@code camdash.security.users[]}.
+	 *
+	 * @param name sign-in name: letters, digits, '.', '_', '@' or '-'
+	 * @param password plain, or hashed with its encoder's prefix such as {bcrypt}
+	 * @param role ADMIN or VIEWER
+	 */
+	public record UserSettings(@NotNull @Pattern(regexp = NAME_PATTERN, message = NAME_MESSAGE) String name,
+			@NotBlank String password, @DefaultValue("VIEWER") @NotNull Role role) {
+
+		static final String NAME_PATTERN = "[A-Za-z0-9._@-]{1,64}";
+
+		static final String NAME_MESSAGE = "must be 1-64 letters, digits, '.', '_', '@' or '-'";
+
+		@Override
+		public String toString() {
+			// Never print a password, even hashed.
+			return "UserSettings[name=" + this.name + ", role=" + this.role + "]";
+		}
+
+	}
+
+	/**
+	 * Sign-in throttling, under {@code camdash.security.login-throttle}.
+	 *
+	 * @param maxFailuresPerUser failed sign-ins for one user name before it is locked for a while
+	 * @param maxFailuresPerAddress failed sign-ins from one client address before it is locked for a while
+	 * @param lockDuration how long a lock lasts; failures older than this are forgotten
+	 */
+	public record LoginThrottle(@DefaultValue("5") @Min(1) @Max(1000) int maxFailuresPerUser,
+			@DefaultValue("20") @Min(1) @Max(10000) int maxFailuresPerAddress,
+			@DefaultValue("5m") @NotNull @DurationMin(seconds = 1) Duration lockDuration) {
+	}
+
+	@Override
+	public String toString() {
+		// Never print passwords or tokens.
+		return "SecuritySettings[dataFolder=" + this.dataFolder + ", adminName=" + this.adminName + ", users="
+				+ this.users + ", anonymousViewing=" + this.anonymousViewing + ", cameraTokens="
+				+ this.cameraTokens.keySet() + "]";
+	}
+
+}

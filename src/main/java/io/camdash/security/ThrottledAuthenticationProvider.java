@@ -1,0 +1,69 @@
+package io.camdash.security;
+
+import java.time.Duration;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Checks a user name and password (from the sign-in form or HTTP Basic), refusing at once while that user or client
+ * address is locked by {@link LoginAttempts}, and counting failures.
+ */
+class ThrottledAuthenticationProvider implements AuthenticationProvider {
+
+	private final AuthenticationProvider passwords;
+
+	private final LoginAttempts attempts;
+
+	ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginAttempts attempts) {
+		this.passwords = passwords;
+		this.attempts = attempts;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+		String user = authentication.getName();
+		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
+				? details.getRemoteAddress() : "unknown";
+		Duration locked = this.attempts.lockedFor(user, address);
+		if (!locked.isZero()) {
+			throw new SignInLockedException(locked);
+		}
+		try {
+			Authentication result = this.passwords.authenticate(authentication);
+			this.attempts.succeeded(user);
+			return result;
+		}
+		catch (BadCredentialsException ex) {
+			this.attempts.failed(user, address);
+			throw ex;
+		}
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+	/** Too many failed sign-ins: refused without checking the password. */
+	static class SignInLockedException extends LockedException {
+
+		private final Duration remaining;
+
+		SignInLockedException(Duration remaining) {
+			super("Too many failed sign-ins; try again later");
+			this.remaining = remaining;
+		}
+
+		Duration remaining() {
+			return this.remaining;
+		}
+
+	}
+
+}
