@@ -257,12 +257,12 @@ public final class Camera {
 	// ---- called by the capture thread ----
 
 	void publishLive(byte[] jpeg, Instant capturedAt, int frameWidth, int frameHeight) {
-		this.frames.publish(jpeg, capturedAt, frameWidth, frameHeight, true);
 		long now = System.nanoTime();
 		this.lastLiveNanos = now;
 		this.width = frameWidth;
 		this.height = frameHeight;
 		countFrame(now);
+		// The state turns LIVE before the frame is visible, so whoever sees a live frame sees a live camera.
 		if (this.state != CameraState.LIVE) {
 			if (this.state == CameraState.NO_SIGNAL) {
 				log.info("Camera '{}' recovered: live again", id());
@@ -270,6 +270,7 @@ public final class Camera {
 			this.problem = null;
 			this.state = CameraState.LIVE;
 		}
+		this.frames.publish(jpeg, capturedAt, frameWidth, frameHeight, true);
 	}
 
 	private void countFrame(long now) {

@@ -95,14 +95,15 @@ public record SourceSpec(Kind kind, String location) {
 		return new SourceSpec(Kind.NETWORK, url);
 	}
 
-	/** The value without credentials, safe to show in logs and pages. */
+	/** The value without credentials (user info, token or password parameters), safe for logs and pages. */
 	public String describe() {
 		return switch (this.kind) {
 			case TEST_PATTERN -> "test-pattern";
 			case DEVICE -> "device:" + this.location;
 			case FILE -> "file:" + this.location;
 			case FOLDER -> "folder:" + this.location;
-			case NETWORK -> this.location.replaceFirst("//[^/@]*@", "//***@");
+			case NETWORK -> this.location.replaceFirst("//[^/@]*@", "//***@")
+				.replaceAll("(?i)([?&](token|password|passwd|pwd|pass|auth|key|secret)=)[^&#]*", "$1***");
 		};
 	}
 

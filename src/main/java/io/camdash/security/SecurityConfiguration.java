@@ -82,7 +82,14 @@ class SecurityConfiguration {
 
 	private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
-	private static final RequestMatcher READS = (request) -> READ_METHODS.contains(request.getMethod());
+	/**
+	 * POSTs that only read: downloading a selection of pictures as a zip posts the list of names (too long for a
+	 * URL) but changes nothing, so a VIEWER may do it (still with a CSRF token).
+	 */
+	static final Set<String> READING_POSTS = Set.of("/pictures/selection/zip");
+
+	private static final RequestMatcher READS = (request) -> READ_METHODS.contains(request.getMethod())
+			|| ("POST".equals(request.getMethod()) && READING_POSTS.contains(request.getServletPath()));
 
 	@Bean
 	PasswordEncoder passwordEncoder() {

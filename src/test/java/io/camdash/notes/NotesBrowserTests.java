@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -14,6 +15,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import io.camdash.support.Browser;
+import io.camdash.support.TestUsers;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -30,6 +32,8 @@ class NotesBrowserTests {
 	static Path folder;
 
 	private static Browser browser;
+
+	private static boolean signedIn;
 
 	@LocalServerPort
 	private int port;
@@ -50,6 +54,14 @@ class NotesBrowserTests {
 			}
 		}
 		browser = Browser.open();
+	}
+
+	@BeforeEach
+	void signIn() {
+		if (!signedIn) {
+			browser.login("http://localhost:" + this.port, TestUsers.ADMIN);
+			signedIn = true;
+		}
 	}
 
 	@AfterAll

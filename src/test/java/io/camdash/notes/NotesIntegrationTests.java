@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+
+import io.camdash.support.SignedInClient;
+import io.camdash.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +40,9 @@ class NotesIntegrationTests {
 	@LocalServerPort
 	private int port;
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private HttpClient http;
+
+	private String csrfToken;
 
 	@DynamicPropertySource
 	static void notesFolder(DynamicPropertyRegistry registry) {
@@ -46,6 +51,13 @@ class NotesIntegrationTests {
 
 	private static Path folder() {
 		return temp.resolve("notes");
+	}
+
+	@BeforeEach
+	void signIn() {
+		SignedInClient session = SignedInClient.signIn(this.port, TestUsers.ADMIN);
+		this.http = session.httpClient();
+		this.csrfToken = session.csrfToken();
 	}
 
 	@BeforeEach
@@ -233,6 +245,7 @@ class NotesIntegrationTests {
 			.collect(Collectors.joining("&"));
 		return this.http.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Accept", "text/html")
+			.header("X-CSRF-TOKEN", this.csrfToken)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}

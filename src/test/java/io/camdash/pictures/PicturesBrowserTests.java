@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -16,6 +17,7 @@ import org.openqa.selenium.WebElement;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.camdash.support.Browser;
+import io.camdash.support.TestUsers;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -33,6 +35,8 @@ class PicturesBrowserTests {
 
 	private static Browser browser;
 
+	private static boolean signedIn;
+
 	@LocalServerPort
 	private int port;
 
@@ -45,6 +49,14 @@ class PicturesBrowserTests {
 	@BeforeAll
 	static void openBrowser() {
 		browser = Browser.open();
+	}
+
+	@BeforeEach
+	void signIn() {
+		if (!signedIn) {
+			browser.login("http://localhost:" + this.port, TestUsers.ADMIN);
+			signedIn = true;
+		}
 	}
 
 	@AfterAll

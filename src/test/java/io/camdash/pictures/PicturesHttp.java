@@ -2,7 +2,6 @@ package io.camdash.pictures;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,22 +13,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.camdash.support.SignedInClient;
+import io.camdash.support.TestUsers;
+
 /**
- * Real HTTP against the running application, keeping its session cookie (flash messages live there) and
- * never following redirects, so tests see them. Paths are sent exactly as written, encodings included.
+ * Real HTTP against the running application, signed in through the login form as a test user, keeping its
+ * session cookie (flash messages live there), sending the CSRF token with every change, and never following
+ * redirects, so tests see them. Paths are sent exactly as written, encodings included.
  */
 final class PicturesHttp {
 
 	private final String base;
 
-	private final HttpClient client = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	private final HttpClient client;
+
+	private final String csrfToken;
 
 	PicturesHttp(int port) {
+		this(port, TestUsers.ADMIN);
+	}
+
+	PicturesHttp(int port, TestUsers.User user) {
 		this.base = "http://localhost:" + port;
+		SignedInClient session = SignedInClient.signIn(port, user);
+		this.client = session.httpClient();
+		this.csrfToken = session.csrfToken();
 	}
 
 	HttpResponse<byte[]> get(String path) {
@@ -46,6 +54,7 @@ final class PicturesHttp {
 			.collect(Collectors.joining("&"));
 		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Accept", accept)
+			.header("X-CSRF-TOKEN", this.csrfToken)
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
@@ -54,7 +63,7 @@ final class PicturesHttp {
 	}
 
 	HttpResponse<byte[]> delete(String path) {
-		return send(request(path).DELETE());
+		return send(request(path).header("X-CSRF-TOKEN", this.csrfToken).DELETE());
 	}
 
 	private HttpRequest.Builder request(String path) {

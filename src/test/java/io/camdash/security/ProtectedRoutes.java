@@ -4,23 +4,25 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Every route that needs signing in, for the access tests. Routes of features not on this branch yet are listed
- * too: Spring Security answers before routing, so they are refused (or pass security and get 404) all the same.
- * When a feature adds a route, add it here.
+ * Every route that needs signing in, for the access tests. When a feature adds a route, add it here: the access,
+ * CSRF, "a GET changes nothing" and traversal tests then cover it.
  */
 final class ProtectedRoutes {
+
+	/** A picture name as the gallery's URLs carry it (it need not exist). */
+	static final String PICTURE = "cam/2026-01-01/cam_20260101-120000-000.jpg";
 
 	/** Reads a VIEWER may do (GET). */
 	static final List<Route> VIEWER_READS = List.of(Route.page("/"), Route.page("/cameras/cam"),
 			Route.api("/cameras/cam/status"), Route.api("/cameras/status"), Route.tool("/cameras/cam/stream.mjpg"),
 			Route.tool("/cameras/cam/snapshot.jpg"), Route.tool("/stream.mjpg"), Route.tool("/snapshot.jpg"),
-			// Pictures: gallery, one picture, its thumbnail and download.
-			Route.page("/pictures"), Route.page("/pictures/cam-20260101-120000.jpg"),
-			Route.page("/pictures/cam-20260101-120000.jpg/thumbnail"),
-			Route.page("/pictures/cam-20260101-120000.jpg/download"),
-			Route.page("/pictures/thumbnails/cam-20260101-120000.jpg"),
-			// Notes: list and read.
-			Route.page("/notes"), Route.page("/notes/shopping"));
+			// Pictures: gallery, one picture, the image, its thumbnail and download.
+			Route.page("/pictures"), Route.page("/pictures?camera=cam&page=2"), Route.page("/pictures/view/" + PICTURE),
+			Route.page("/pictures/image/" + PICTURE), Route.page("/pictures/thumbnail/" + PICTURE),
+			Route.page("/pictures/download/" + PICTURE),
+			// Notes: list, search and read.
+			Route.page("/notes"), Route.page("/notes/search?q=door"), Route.page("/notes/welcome.md"),
+			Route.page("/notes/guides/adding-a-camera.md"));
 
 	/** Reads only an ADMIN may do. */
 	static final List<Route> ADMIN_READS = List.of(Route.actuator("/actuator/metrics"),
@@ -29,16 +31,18 @@ final class ProtectedRoutes {
 
 	/** Every state change: only an ADMIN, and only with a CSRF token. */
 	static final List<Route> CHANGES = List.of(Route.change("POST", "/cameras/cam/snapshots"),
-			Route.change("POST", "/pictures/cam-20260101-120000.jpg/delete"),
-			Route.change("DELETE", "/pictures/cam-20260101-120000.jpg"), Route.change("POST", "/notes"),
-			Route.change("POST", "/notes/shopping"), Route.change("PUT", "/notes/shopping"),
-			Route.change("POST", "/notes/shopping/delete"), Route.change("DELETE", "/notes/shopping"),
-			Route.change("POST", "/settings"), Route.change("POST", "/cameras/cam/snapshot.jpg"),
-			Route.change("POST", "/actuator/shutdown"));
+			Route.change("POST", "/pictures/delete/" + PICTURE), Route.change("DELETE", "/pictures/image/" + PICTURE),
+			Route.change("POST", "/pictures/selection/delete"), Route.change("POST", "/notes/new"),
+			Route.change("POST", "/notes/preview"), Route.change("POST", "/notes/welcome.md?action=save"),
+			Route.change("POST", "/notes/welcome.md?action=rename"),
+			Route.change("POST", "/notes/welcome.md?action=delete"), Route.change("PUT", "/notes/welcome.md"),
+			Route.change("DELETE", "/notes/welcome.md"), Route.change("POST", "/settings"),
+			Route.change("POST", "/cameras/cam/snapshot.jpg"), Route.change("POST", "/actuator/shutdown"));
 
 	/** Routes that serve files, and folders whose files must stay out of reach, for the traversal test. */
 	static final List<String> FILE_SERVING_PREFIXES = List.of("/css/", "/js/", "/webjars/", "/webjars/bootstrap/",
-			"/cameras/", "/cameras/cam/", "/pictures/", "/pictures/thumbnails/", "/notes/", "/");
+			"/cameras/", "/cameras/cam/", "/pictures/view/", "/pictures/image/", "/pictures/thumbnail/",
+			"/pictures/download/", "/notes/", "/notes/guides/", "/");
 
 	/** Ways to climb out of a folder, as raw request paths (sent as they are, not normalised by a client). */
 	static final List<String> TRAVERSALS = List.of("../../../../etc/passwd", "..%2f..%2f..%2f..%2fetc%2fpasswd",

@@ -117,6 +117,11 @@ public final class SignedInClient {
 		}
 	}
 
+	/** The underlying client, with this session's cookies, for requests this class has no method for. */
+	public HttpClient httpClient() {
+		return this.http;
+	}
+
 	/** The session's CSRF token, as the last page rendered it. */
 	public String csrfToken() {
 		return this.csrfToken;
