@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,9 +16,11 @@ import org.springframework.util.unit.DataSize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Search time over 5,000 generated notes of about 2 KB each in 50 folders, including the folder walk that
+ * A benchmark, run by {@code ./mvnw -Pbench verify} rather than with the tests: it prints, and asserts only
+ * what search finds. Search time over 5,000 generated notes of about 2 KB each in 50 folders, including the folder walk that
  * notices changed files. The figure printed here is the one in docs/performance.md.
  */
+@Tag("benchmark")
 class NoteSearchPerformanceTests {
 
 	private static final int NOTES = 5_000;
@@ -31,7 +34,7 @@ class NoteSearchPerformanceTests {
 	Path folder;
 
 	@Test
-	void searchesFiveThousandNotesWithin200Milliseconds() throws IOException {
+	void timesSearchesOverFiveThousandNotes() throws IOException {
 		Random random = new Random(42);
 		for (int i = 0; i < NOTES; i++) {
 			Path file = this.folder.resolve("folder-" + (i % 50)).resolve("note-" + i + ".md");
@@ -70,7 +73,6 @@ class NoteSearchPerformanceTests {
 		System.out.printf("Notes search over %d notes: first index build %d ms; search (walk + mtime check + scan + "
 				+ "rank + snippets) median %d ms, worst %d ms over %d searches%n", NOTES, coldMillis, median, worst,
 				millis.length);
-		assertThat(median).isLessThan(200);
 	}
 
 	private static String word(Random random) {

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,11 +28,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A gallery of 10,000 pictures: prints how long a page takes once its thumbnails exist (the figure in
- * docs/performance.md) and fails if it gets anywhere near slow. Times are measured by the client over
+ * A benchmark, run by {@code ./mvnw -Pbench verify} rather than with the tests. A gallery of 10,000 pictures:
+ * prints how long a page takes once its thumbnails exist (the figure in docs/performance.md). Times are measured by the client over
  * loopback, so they include a little more than the server's own time.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Tag("benchmark")
 class GalleryPerformanceIntegrationTests {
 
 	static final int PICTURES = 10_000;
@@ -106,9 +108,6 @@ class GalleryPerformanceIntegrationTests {
 		Files.createDirectories(Path.of("target"));
 		Files.writeString(Path.of("target/gallery-performance.txt"), report + System.lineSeparator(),
 				StandardCharsets.UTF_8);
-		// Target 100 ms; the bound leaves room for a busy build machine.
-		assertThat(median(firstPage)).isLessThan(250);
-		assertThat(median(deepPage)).isLessThan(250);
 	}
 
 	private static List<String> thumbnailsOf(String page) {
