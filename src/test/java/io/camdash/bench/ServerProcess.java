@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -33,6 +34,12 @@ final class ServerProcess implements AutoCloseable {
 	private final int port;
 
 	private final Path log;
+
+	/** The admin password the benchmark gives camdash, for its status calls (HTTP Basic). */
+	static final String ADMIN_PASSWORD = "bench-admin-password";
+
+	private static final String AUTHORIZATION = "Basic "
+			+ Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -95,6 +102,7 @@ final class ServerProcess implements AutoCloseable {
 
 	String get(String path) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Authorization", AUTHORIZATION)
 			.timeout(Duration.ofSeconds(10))
 			.build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString()).body();

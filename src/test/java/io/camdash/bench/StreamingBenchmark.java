@@ -22,9 +22,14 @@ import java.util.regex.Pattern;
  */
 public final class StreamingBenchmark {
 
-	static final String STREAM = "/cameras/bench/stream.mjpg";
+	// Viewers open streams as tools do, with a camera access token: cheap to check, unlike a password hash.
+	static final String BENCH_TOKEN = "bench-token-0123456789abcdef";
 
-	static final String IDLE_STREAM = "/cameras/idle/stream.mjpg";
+	static final String IDLE_TOKEN = "idle-token-0123456789abcdef";
+
+	static final String STREAM = "/cameras/bench/stream.mjpg?token=" + BENCH_TOKEN;
+
+	static final String IDLE_STREAM = "/cameras/idle/stream.mjpg?token=" + IDLE_TOKEN;
 
 	private static final int SLOW_BYTES_PER_SECOND = 50_000;
 
@@ -57,7 +62,7 @@ public final class StreamingBenchmark {
 		BenchVideo.generate(video, this.options.quick() ? 2 : 5);
 		Path serverLog = this.options.out().resolve("server.log");
 		log("Starting camdash from %s, log in %s", this.options.jar(), serverLog);
-		try (ServerProcess server = ServerProcess.start(this.options.jar(), jvmArgs(), appArgs(video), serverLog)) {
+		try (ServerProcess server = ServerProcess.start(this.options.jar(), jvmArgs(), appArgs(video, this.options.out()), serverLog)) {
 			this.server = server;
 			log("camdash pid %d on 127.0.0.1:%d", server.pid(), server.port());
 			try (ViewerPool pool = new ViewerPool(server.port(), this.options.clientThreads())) {
@@ -98,7 +103,7 @@ public final class StreamingBenchmark {
 		return args;
 	}
 
-	private static List<String> appArgs(Path video) {
+	private static List<String> appArgs(Path video, Path out) {
 		List<String> args = new ArrayList<>(List.of("--camdash.cameras[0].id=bench", "--camdash.cameras[0].name=Bench 720p",
 				"--camdash.cameras[0].source=file:" + video.toAbsolutePath(), "--camdash.cameras[0].width=1280",
 				"--camdash.cameras[0].height=720", "--camdash.cameras[0].fps=30", "--camdash.cameras[0].overlay=false",
@@ -108,7 +113,15 @@ public final class StreamingBenchmark {
 				"--camdash.cameras[1].width=1280", "--camdash.cameras[1].height=720", "--camdash.cameras[1].fps=30",
 				"--camdash.cameras[1].idle-timeout=1s", "--camdash.streaming.max-viewers=600",
 				// Idle stream threads go after 2 s (default 10 s), so churn settles within the run.
-				"--camdash.streaming.thread-keep-alive=2s"));
+				"--camdash.streaming.thread-keep-alive=2s",
+				// Its own folders and sign-in, so a run never touches the working copy's data.
+				"--camdash.security.data-folder=" + out.resolve("data"),
+				"--camdash.security.admin-password=" + ServerProcess.ADMIN_PASSWORD,
+				"--camdash.security.camera-tokens.bench=" + BENCH_TOKEN,
+				"--camdash.security.camera-tokens.idle=" + IDLE_TOKEN,
+				"--camdash.pictures.folder=" + out.resolve("pictures"),
+				"--camdash.pictures.thumbnail-cache=" + out.resolve("thumbnails"),
+				"--camdash.notes.folder=" + out.resolve("notes")));
 		// Extra server settings to compare, e.g. -Dbench.serverArgs=--camdash.streaming.socket-send-buffer=256KB
 		String extra = System.getProperty("bench.serverArgs", "").strip();
 		if (!extra.isEmpty()) {

@@ -2,56 +2,25 @@ package io.camdash.camera;
 
 import java.util.Arrays;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import io.camdash.support.Browser;
+import io.camdash.support.SignedInBrowserTests;
 import io.camdash.support.TestUsers;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class LivePagesBrowserTests {
-
-	private static Browser browser;
-
-	private static boolean signedIn;
-
-	@LocalServerPort
-	private int port;
-
-	@BeforeAll
-	static void openBrowser() {
-		browser = Browser.open();
-		signedIn = false;
-	}
-
-	@BeforeEach
-	void signIn() {
-		if (!signedIn) {
-			browser.login("http://localhost:" + this.port, TestUsers.ADMIN);
-			signedIn = true;
-		}
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
+class LivePagesBrowserTests extends SignedInBrowserTests {
 
 	@Test
 	void aLivePageShowsTheStreamAndItsLiveStatus() {
-		browser.driver().get("http://localhost:" + this.port + "/cameras/cam");
+		browser.driver().get(url("/cameras/cam"));
 		browser.await((d) -> isShowingAnImage(browser, d.findElement(By.id("live-image"))));
 		browser.await((d) -> d.findElement(By.cssSelector("[data-field=state]")).getText().equals("LIVE"));
 		browser.await((d) -> d.findElement(By.cssSelector("[data-field=fps]")).getText().matches("[1-9][0-9.]* fps"));
@@ -65,8 +34,8 @@ class LivePagesBrowserTests {
 	@Test
 	void theLivePageFitsAPhone() {
 		try (Browser phone = Browser.openPhone()) {
-			phone.login("http://localhost:" + this.port, TestUsers.ADMIN);
-			phone.driver().get("http://localhost:" + this.port + "/cameras/cam");
+			phone.login(url(""), TestUsers.ADMIN);
+			phone.driver().get(url("/cameras/cam"));
 			WebElement image = phone.await((d) -> {
 				WebElement img = d.findElement(By.id("live-image"));
 				return isShowingAnImage(phone, img) ? img : null;
@@ -80,7 +49,7 @@ class LivePagesBrowserTests {
 
 	@Test
 	void unknownPagesShowAFriendlyError() {
-		browser.driver().get("http://localhost:" + this.port + "/cameras/nope");
+		browser.driver().get(url("/cameras/nope"));
 		assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("404");
 		assertThat(browser.driver().getPageSource()).contains("No camera").doesNotContain("Exception");
 		browser.screenshot("error");
@@ -94,7 +63,7 @@ class LivePagesBrowserTests {
 
 	@Test
 	void dashboardShowsMovingVideo() {
-		browser.driver().get("http://localhost:" + this.port + "/");
+		browser.driver().get(url("/"));
 		WebElement video = browser.await((d) -> {
 			WebElement img = d.findElement(By.cssSelector(".camera-tile img.live-image"));
 			return isShowingAnImage(browser, img) ? img : null;

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -14,29 +12,20 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import io.camdash.support.Browser;
-import io.camdash.support.TestUsers;
+import io.camdash.support.SignedInBrowserTests;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class NotesBrowserTests {
+class NotesBrowserTests extends SignedInBrowserTests {
 
 	@TempDir
 	static Path folder;
-
-	private static Browser browser;
-
-	private static boolean signedIn;
-
-	@LocalServerPort
-	private int port;
 
 	@DynamicPropertySource
 	static void notesFolder(DynamicPropertyRegistry registry) {
@@ -44,7 +33,7 @@ class NotesBrowserTests {
 	}
 
 	@BeforeAll
-	static void openBrowser() throws IOException {
+	static void copyStarterNotes() throws IOException {
 		// The shipped starter notes, copied so that the test never writes into the repository.
 		try (var files = Files.walk(Path.of("notes"))) {
 			for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -52,22 +41,6 @@ class NotesBrowserTests {
 				Files.createDirectories(target.getParent());
 				Files.copy(file, target);
 			}
-		}
-		browser = Browser.open();
-	}
-
-	@BeforeEach
-	void signIn() {
-		if (!signedIn) {
-			browser.login("http://localhost:" + this.port, TestUsers.ADMIN);
-			signedIn = true;
-		}
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
 		}
 	}
 
@@ -190,10 +163,6 @@ class NotesBrowserTests {
 
 	private String text(String css) {
 		return browser.await((d) -> d.findElement(By.cssSelector(css))).getText();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

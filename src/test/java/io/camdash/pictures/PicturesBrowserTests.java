@@ -6,9 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -16,29 +13,20 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.camdash.support.Browser;
-import io.camdash.support.TestUsers;
+import io.camdash.support.SignedInBrowserTests;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class PicturesBrowserTests {
+class PicturesBrowserTests extends SignedInBrowserTests {
 
 	@TempDir
 	static Path temp;
-
-	private static Browser browser;
-
-	private static boolean signedIn;
-
-	@LocalServerPort
-	private int port;
 
 	@DynamicPropertySource
 	static void folders(DynamicPropertyRegistry registry) {
@@ -46,25 +34,6 @@ class PicturesBrowserTests {
 		registry.add("camdash.pictures.thumbnail-cache", () -> temp.resolve("cache").toString());
 	}
 
-	@BeforeAll
-	static void openBrowser() {
-		browser = Browser.open();
-	}
-
-	@BeforeEach
-	void signIn() {
-		if (!signedIn) {
-			browser.login("http://localhost:" + this.port, TestUsers.ADMIN);
-			signedIn = true;
-		}
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@Test
 	void takeAPhotoFindItInTheGalleryAndDeleteIt() {
@@ -193,10 +162,6 @@ class PicturesBrowserTests {
 			Object width = browser.driver().executeScript("return arguments[0].naturalWidth", d.findElement(image));
 			return width instanceof Number n && n.intValue() > 0;
 		});
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }
