@@ -25,7 +25,7 @@ class StreamingConfiguration implements WebMvcConfigurer {
 	static final int EXTRA_THREADS = 32;
 
 	/** Tomcat's per-connection write buffer, and so its largest single socket write: a 720p frame fits. */
-	static final int APP_WRITE_BUFFER = 128 * 1024;
+	static final int APP_WRITE_BUFFER = MjpegViewer.RESPONSE_BUFFER;
 
 	private final ThreadPoolExecutor streamThreads;
 
@@ -59,6 +59,7 @@ class StreamingConfiguration implements WebMvcConfigurer {
 		return (connector) -> {
 			connector.setProperty("socket.txBufSize", Long.toString(properties.socketSendBuffer().toBytes()));
 			connector.setProperty("socket.appWriteBufSize", Integer.toString(APP_WRITE_BUFFER));
+			connector.setProperty("socket.directBuffer", "true");
 		};
 	}
 
