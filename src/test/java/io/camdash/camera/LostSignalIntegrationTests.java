@@ -84,6 +84,22 @@ class LostSignalIntegrationTests {
 		}
 	}
 
+	@Test
+	void aNewViewerGetsTheCurrentFrameAtOnceWithoutWaitingForTheNextCapture() throws Exception {
+		try (MjpegClient first = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))) {
+			nextPart(first, false);
+			// No new frame comes now: a viewer that waited for one would see NO SIGNAL after the stall timeout.
+			this.sources.inject(Fault.STALL);
+			long connectedMicros = System.currentTimeMillis() * 1000;
+			try (MjpegClient second = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg",
+					TestUsers.basicAuth(TestUsers.ADMIN))) {
+				Part part = second.nextPart();
+				assertThat(FrameKinds.isNoSignal(part.body())).isFalse();
+				assertThat(part.timestampMicros()).isLessThan(connectedMicros);
+			}
+		}
+	}
+
 	/** The next part of the wanted kind, skipping others, within 15 s. */
 	private static Part nextPart(MjpegClient viewer, boolean noSignal) throws IOException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
