@@ -177,10 +177,6 @@ public final class Camera {
 		return isFresh(frame) ? frame.sequence() - 1 : frame.sequence();
 	}
 
-	LatestFrame awaitNewer(long sequence, long timeoutMillis) throws InterruptedException {
-		return this.frames.awaitNewer(sequence, timeoutMillis);
-	}
-
 	LatestFrame awaitNewer(long sequence, long timeoutMillis, BooleanSupplier wakeEarly) throws InterruptedException {
 		return this.frames.awaitNewer(sequence, timeoutMillis, wakeEarly);
 	}
@@ -299,9 +295,16 @@ public final class Camera {
 	private void publishNoSignal() {
 		synchronized (this.noSignalLock) {
 			Instant now = Instant.now();
+			byte[] jpeg;
 			try (Mat card = FramePainter.noSignal(this.width, this.height, name(), now, this.problem);
 					JpegEncoder encoder = new JpegEncoder(this.settings.jpegQuality())) {
-				this.frames.publish(encoder.encode(card), now, this.width, this.height, false);
+				jpeg = encoder.encode(card);
+			}
+			// Under the camera's lock: a camera that stopped meanwhile keeps no NO SIGNAL frame.
+			synchronized (this) {
+				if (this.captureThread != null) {
+					this.frames.publish(jpeg, now, this.width, this.height, false);
+				}
 			}
 			this.lastNoSignalNanos = System.nanoTime();
 		}

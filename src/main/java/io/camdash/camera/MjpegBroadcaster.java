@@ -68,12 +68,12 @@ final class MjpegBroadcaster {
 				if (frame != null) {
 					sequence = frame.sequence();
 					for (MjpegViewer viewer : this.viewers) {
-						viewer.offer(frame);
+						offer(viewer, frame);
 					}
 				}
 				MjpegViewer drained;
 				while ((drained = this.writable.poll()) != null) {
-					drained.offer(this.camera.latest());
+					offer(drained, this.camera.latest());
 				}
 			}
 		}
@@ -85,6 +85,17 @@ final class MjpegBroadcaster {
 			synchronized (this) {
 				this.sender = null;
 			}
+		}
+	}
+
+	/** One viewer's failure must never stop the others' video. */
+	private void offer(MjpegViewer viewer, LatestFrame frame) {
+		try {
+			viewer.offer(frame);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Dropping a viewer of camera '{}': {}", this.camera.id(), ex.toString());
+			this.viewers.remove(viewer);
 		}
 	}
 

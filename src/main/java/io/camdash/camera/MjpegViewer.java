@@ -36,7 +36,7 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 	private final CountDownLatch finished = new CountDownLatch(1);
 
 	/** Set before the viewer joins the broadcaster; then used by the broadcaster's thread only. */
-	private ServletOutputStream out;
+	private volatile ServletOutputStream out;
 
 	private long sentSequence;
 
@@ -61,9 +61,10 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 			// A frame fits the response buffer, so it leaves in one socket write rather than 8 KB pieces.
 			this.response.setBufferSize(RESPONSE_BUFFER);
 			this.out = this.response.getOutputStream();
-			this.camera.broadcaster().join(this);
-			// From here writes never block; the container calls onWritePossible at once.
+			// From here writes never block; the container calls onWritePossible at once, which has the
+			// broadcaster send the current frame. Only then does the viewer join the frames sent to all.
 			this.out.setWriteListener(this);
+			this.camera.broadcaster().join(this);
 			while (!this.finished.await(1, TimeUnit.SECONDS)) {
 				if (this.camera.isClosed()) {
 					break;
@@ -74,6 +75,10 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 			Thread.currentThread().interrupt();
 		}
 		finally {
+			// Under the lock of offer(): once this returns, nothing writes to the response any more.
+			synchronized (this) {
+				this.finished.countDown();
+			}
 			this.camera.broadcaster().leave(this);
 			this.camera.removeViewer();
 			this.limiter.release();
@@ -82,9 +87,10 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 
 	/**
 	 * Sends the frame if this viewer has not had it and its previous frame has left; else skips it. Called on
-	 * the broadcaster's thread only.
+	 * the broadcaster's thread only; locked against the end of the response in writeTo (the container's
+	 * callbacks never take this lock, so a container thread never waits for a write).
 	 */
-	void offer(LatestFrame frame) {
+	synchronized void offer(LatestFrame frame) {
 		if (this.out == null || this.finished.getCount() == 0) {
 			return;
 		}
@@ -117,7 +123,8 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 			this.sentSequence = frame.sequence();
 			this.nextDueNanos = now + this.minIntervalNanos;
 		}
-		catch (IOException | IllegalStateException ex) {
+		catch (IOException | RuntimeException ex) {
+			// Also a response the container already finished (its stream gone): this viewer has left.
 			leave(ex);
 		}
 	}

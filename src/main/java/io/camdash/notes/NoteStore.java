@@ -190,8 +190,9 @@ class NoteStore {
 			throw new NotePath.InvalidNoteNameException("Invalid note name '" + path + "'");
 		}
 		try {
-			Path real = file.toRealPath();
-			return real.startsWith(this.root) ? real : null;
+			// Checked through the link, but acted on as named: renaming or deleting a link never touches the
+			// note it points to.
+			return file.toRealPath().startsWith(this.root) ? file : null;
 		}
 		catch (NoSuchFileException ex) {
 			return null;

@@ -1,6 +1,5 @@
 package io.camdash.notes;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import com.vladsch.flexmark.html.IndependentLinkResolverFactory;
@@ -12,14 +11,15 @@ import com.vladsch.flexmark.util.ast.Node;
 
 /**
  * The short form for gallery pictures: {@code ![door](picture:cam/2026-11-21/cam_0930.jpg)} becomes the
- * gallery's raw file, {@code /pictures/file/cam/2026-11-21/cam_0930.jpg}. A name that is not a plain relative
+ * gallery's raw file, {@code /pictures/image/cam/2026-11-21/cam_0930.jpg}. A name that is not a plain relative
  * path is left alone, and the sanitizer then drops the unknown {@code picture:} scheme.
  */
 final class PictureLinks extends IndependentLinkResolverFactory {
 
 	static final String SCHEME = "picture:";
 
-	static final String GALLERY_FILES = "/pictures/file/";
+	/** Where the gallery serves a picture itself ({@code io.camdash.pictures.PictureLinks.IMAGE}). */
+	static final String GALLERY_FILES = "/pictures/image/";
 
 	private static final Pattern PICTURE_NAME = Pattern
 		.compile("[A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)*");
@@ -43,8 +43,5 @@ final class PictureLinks extends IndependentLinkResolverFactory {
 		};
 	}
 
-	static boolean isPictureLink(String url) {
-		return url.toLowerCase(Locale.ROOT).startsWith(SCHEME);
-	}
 
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.FileSystemException;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -154,13 +156,14 @@ class PictureFilesController {
 		// JPEG and PNG are compressed already: deflating them again only costs time.
 		zip.setLevel(0);
 		for (PictureStore.Found found : pictures) {
-			try (InputStream content = Files.newInputStream(found.file())) {
+			// Opened without following links: a file swapped for a symlink meanwhile is not read.
+			try (InputStream content = Files.newInputStream(found.file(), LinkOption.NOFOLLOW_LINKS)) {
 				zip.putNextEntry(new ZipEntry(found.picture().name().value()));
 				content.transferTo(zip);
 				zip.closeEntry();
 			}
-			catch (NoSuchFileException ex) {
-				log.debug("Picture {} vanished before it was zipped", found.picture().name());
+			catch (FileSystemException ex) {
+				log.debug("Picture {} vanished or changed before it was zipped", found.picture().name());
 			}
 		}
 		zip.finish();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.stream.IntStream;
 
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
@@ -31,6 +32,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
  */
 @Component
 class ThumbnailCache {
+
+	private final Object[] locks = IntStream.range(0, 64).mapToObj((i) -> new Object()).toArray();
 
 	private static final Logger log = LoggerFactory.getLogger(ThumbnailCache.class);
 
@@ -63,6 +66,13 @@ class ThumbnailCache {
 	 * (show a placeholder). A picture that vanished meanwhile gives a {@link NoSuchFileException}.
 	 */
 	Path thumbnail(PictureStore.Found found) throws IOException {
+		// Two requests for the same new thumbnail: the second waits and finds the first one's file.
+		synchronized (this.locks[Math.floorMod(found.picture().name().value().hashCode(), this.locks.length)]) {
+			return thumbnailLocked(found);
+		}
+	}
+
+	private Path thumbnailLocked(PictureStore.Found found) throws IOException {
 		Picture picture = found.picture();
 		String version = picture.name().fileName() + "@" + picture.size() + "-" + picture.modifiedMillis();
 		Path folder = folderOf(picture.name());

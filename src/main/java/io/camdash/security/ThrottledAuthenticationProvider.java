@@ -1,6 +1,7 @@
 package io.camdash.security;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -27,7 +28,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-		String user = authentication.getName();
+		// User names match case-insensitively, so the lock must too: "Admin" is "admin".
+		String user = String.valueOf(authentication.getName()).toLowerCase(Locale.ROOT);
 		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
 				? details.getRemoteAddress() : "unknown";
 		Duration locked = this.attempts.lockedFor(user, address);
@@ -53,15 +55,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	/** Too many failed sign-ins: refused without checking the password. */
 	static class SignInLockedException extends LockedException {
 
-		private final Duration remaining;
-
 		SignInLockedException(Duration remaining) {
-			super("Too many failed sign-ins; try again later");
-			this.remaining = remaining;
-		}
-
-		Duration remaining() {
-			return this.remaining;
+			super("Too many failed sign-ins; try again in " + Math.max(1, remaining.toMinutes()) + " min");
 		}
 
 	}

@@ -73,7 +73,7 @@ class CameraLifecycleTests {
 		this.camera.addViewer();
 		long previous = 0;
 		for (int i = 0; i < 10; i++) {
-			LatestFrame frame = this.camera.awaitNewer(previous, 5000);
+			LatestFrame frame = this.camera.awaitNewer(previous, 5000, () -> false);
 			assertThat(frame).isNotNull();
 			assertThat(frame.sequence()).isGreaterThan(previous);
 			previous = frame.sequence();

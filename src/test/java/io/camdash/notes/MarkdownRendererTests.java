@@ -81,10 +81,10 @@ class MarkdownRendererTests {
 	@Test
 	void keepsRelativeLinksAndImages() {
 		Document page = Jsoup.parseBodyFragment(
-				this.renderer.render("[next](other.md) [up](../welcome.md#top) ![plan](plan.png) ![door](/pictures/file/cam/a.jpg)")
+				this.renderer.render("[next](other.md) [up](../welcome.md#top) ![plan](plan.png) ![door](/pictures/image/cam/a.jpg)")
 					.html());
 		assertThat(page.select("a").eachAttr("href")).containsExactly("other.md", "../welcome.md#top");
-		assertThat(page.select("img").eachAttr("src")).containsExactly("plan.png", "/pictures/file/cam/a.jpg");
+		assertThat(page.select("img").eachAttr("src")).containsExactly("plan.png", "/pictures/image/cam/a.jpg");
 	}
 
 	@Test
@@ -92,8 +92,8 @@ class MarkdownRendererTests {
 		Document page = Jsoup.parseBodyFragment(this.renderer
 			.render("![door](picture:cam/2026-11-21/cam_0930.jpg) [see](PICTURE:cam/b.jpg) ![bad](picture:../../etc/passwd)")
 			.html());
-		assertThat(page.select("img").eachAttr("src")).containsExactly("/pictures/file/cam/2026-11-21/cam_0930.jpg");
-		assertThat(page.select("a").eachAttr("href")).containsExactly("/pictures/file/cam/b.jpg");
+		assertThat(page.select("img").eachAttr("src")).containsExactly("/pictures/image/cam/2026-11-21/cam_0930.jpg");
+		assertThat(page.select("a").eachAttr("href")).containsExactly("/pictures/image/cam/b.jpg");
 		assertThat(page.html()).doesNotContain("etc/passwd\"");
 	}
 
