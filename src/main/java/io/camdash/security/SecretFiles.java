@@ -72,6 +72,10 @@ final class SecretFiles {
 		if (!Files.isDirectory(this.folder)) {
 			Files.createDirectories(this.folder, ownerOnly("rwx------"));
 		}
+		else if (POSIX) {
+			// Another feature (the thumbnail cache lives in ./.camdash too) may have made it first.
+			Files.setPosixFilePermissions(this.folder, PosixFilePermissions.fromString("rwx------"));
+		}
 	}
 
 	private static FileAttribute<?>[] ownerOnly(String permissions) {

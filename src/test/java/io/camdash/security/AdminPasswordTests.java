@@ -34,6 +34,14 @@ class AdminPasswordTests {
 	Path dir;
 
 	@Test
+	void aDataFolderMadeEarlierByAnotherFeatureBecomesOwnerOnly() throws Exception {
+		Path data = Files.createDirectories(this.dir.resolve("data/thumbnails")).getParent();
+		Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+		AdminPassword.resolve(settings(data, null), new SecretFiles(data), this.encoder);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+	}
+
+	@Test
 	void theFirstStartGeneratesAPasswordPrintsItOnceAndKeepsOnlyItsHash(CapturedOutput output) throws Exception {
 		Path data = this.dir.resolve("data");
 		String hash = AdminPassword.resolve(settings(data, null), new SecretFiles(data), this.encoder);
