@@ -1,7 +1,9 @@
 package io.camdash.camera;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.CacheControl;
@@ -13,6 +15,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.async.CallableProcessingInterceptor;
+import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -36,30 +41,42 @@ class CameraMediaController {
 
 	@GetMapping("/cameras/{id}/stream.mjpg")
 	ResponseEntity<StreamingResponseBody> stream(@PathVariable String id,
-			@RequestParam(name = "fps", required = false) Integer fps, HttpServletResponse response) {
-		return stream(this.cameras.require(id), fps, response);
+			@RequestParam(name = "fps", required = false) Integer fps, HttpServletRequest request,
+			HttpServletResponse response) {
+		return stream(this.cameras.require(id), fps, request, response);
 	}
 
 	@GetMapping("/stream.mjpg")
 	ResponseEntity<StreamingResponseBody> firstCameraStream(@RequestParam(name = "fps", required = false) Integer fps,
-			HttpServletResponse response) {
-		return stream(this.cameras.first(), fps, response);
+			HttpServletRequest request, HttpServletResponse response) {
+		return stream(this.cameras.first(), fps, request, response);
 	}
 
-	private ResponseEntity<StreamingResponseBody> stream(Camera camera, Integer fps, HttpServletResponse response) {
+	private ResponseEntity<StreamingResponseBody> stream(Camera camera, Integer fps, HttpServletRequest request,
+			HttpServletResponse response) {
 		if (fps != null && (fps < 1 || fps > MAX_FPS_PARAM)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "fps must be between 1 and " + MAX_FPS_PARAM);
 		}
-		if (!this.viewers.tryAcquire()) {
+		ViewerLimiter.Permit permit = this.viewers.tryAcquire();
+		if (permit == null) {
 			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
 					"Too many viewers: camdash serves at most " + this.viewers.limit() + " streams at once");
 		}
+		// However the request ends (even if its body never runs), its place is given back.
+		WebAsyncUtils.getAsyncManager(request).registerCallableInterceptor(ViewerLimiter.class, new CallableProcessingInterceptor() {
+
+			@Override
+			public <T> void afterCompletion(NativeWebRequest webRequest, Callable<T> task) {
+				permit.release();
+			}
+
+		});
 		return ResponseEntity.ok()
 			.headers(noCache())
 			.header("X-Accel-Buffering", "no")
 			.header(HttpHeaders.CONNECTION, "close")
 			.contentType(MediaType.parseMediaType(MjpegFormat.CONTENT_TYPE))
-			.body(new MjpegViewer(camera, this.viewers, response, fps));
+			.body(new MjpegViewer(camera, permit, response, fps));
 	}
 
 	@GetMapping("/cameras/{id}/snapshot.jpg")

@@ -27,7 +27,7 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 
 	private final Camera camera;
 
-	private final ViewerLimiter limiter;
+	private final ViewerLimiter.Permit permit;
 
 	private final HttpServletResponse response;
 
@@ -46,9 +46,9 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 
 	private boolean flushPending;
 
-	MjpegViewer(Camera camera, ViewerLimiter limiter, HttpServletResponse response, Integer maxFps) {
+	MjpegViewer(Camera camera, ViewerLimiter.Permit permit, HttpServletResponse response, Integer maxFps) {
 		this.camera = camera;
-		this.limiter = limiter;
+		this.permit = permit;
 		this.response = response;
 		this.minIntervalNanos = (maxFps != null) ? 1_000_000_000L / maxFps : 0;
 	}
@@ -81,7 +81,7 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 			}
 			this.camera.broadcaster().leave(this);
 			this.camera.removeViewer();
-			this.limiter.release();
+			this.permit.release();
 		}
 	}
 

@@ -24,6 +24,9 @@ class ViewerLimitIntegrationTests {
 	@Autowired
 	private CameraRegistry cameras;
 
+	@Autowired
+	private ViewerLimiter limiter;
+
 	@Test
 	void viewersPastTheLimitGetAClear503AndTheirPlaceFreesWhenOneLeaves() throws IOException {
 		try (MjpegClient first = MjpegClient.open(this.port, "/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN));
@@ -41,6 +44,10 @@ class ViewerLimitIntegrationTests {
 				assertThat(fourth.nextPart().isCompleteJpeg()).isTrue();
 			}
 		}
+		// Every place comes back exactly once: released both when a viewer leaves and when its request ends.
+		await().atMost(java.time.Duration.ofSeconds(10)).until(() -> this.cameras.first().viewerCount() == 0);
+		await().atMost(java.time.Duration.ofSeconds(10)).until(() -> this.limiter.available() == 2);
+		assertThat(this.limiter.available()).isEqualTo(2);
 	}
 
 }
