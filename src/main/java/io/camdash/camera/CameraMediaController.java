@@ -62,21 +62,26 @@ class CameraMediaController {
 			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
 					"Too many viewers: camdash serves at most " + this.viewers.limit() + " streams at once");
 		}
-		// However the request ends (even if its body never runs), its place is given back.
-		WebAsyncUtils.getAsyncManager(request).registerCallableInterceptor(ViewerLimiter.class, new CallableProcessingInterceptor() {
-
-			@Override
-			public <T> void afterCompletion(NativeWebRequest webRequest, Callable<T> task) {
-				permit.release();
-			}
-
-		});
+		releaseWhenCompleted(request, permit);
 		return ResponseEntity.ok()
 			.headers(noCache())
 			.header("X-Accel-Buffering", "no")
 			.header(HttpHeaders.CONNECTION, "close")
 			.contentType(MediaType.parseMediaType(MjpegFormat.CONTENT_TYPE))
 			.body(new MjpegViewer(camera, permit, response, fps));
+	}
+
+	/** However the request ends (even if its body never runs), its place is given back. */
+	private static void releaseWhenCompleted(HttpServletRequest request, ViewerLimiter.Permit permit) {
+		WebAsyncUtils.getAsyncManager(request).registerCallableInterceptor(ViewerLimiter.class,
+				new CallableProcessingInterceptor() {
+
+					@Override
+					public <T> void afterCompletion(NativeWebRequest webRequest, Callable<T> task) {
+						permit.release();
+					}
+
+				});
 	}
 
 	@GetMapping("/cameras/{id}/snapshot.jpg")

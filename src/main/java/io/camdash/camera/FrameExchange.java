@@ -2,9 +2,9 @@ package io.camdash.camera;
 
 import java.time.Instant;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Hands the newest frame from the capture thread to any number of consumers. Nothing queues: a consumer
