@@ -1,5 +1,6 @@
 package io.camdash.camera;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +32,7 @@ final class FrameExchange {
 
 	/** Makes a frame the newest one and wakes its waiting consumers. */
 	LatestFrame publish(byte[] jpeg, Instant capturedAt, int width, int height, boolean live) {
-		byte[] part = MjpegFormat.part(jpeg, capturedAt);
+		ByteBuffer part = MjpegFormat.part(jpeg, capturedAt);
 		LatestFrame frame;
 		synchronized (this.publishLock) {
 			frame = new LatestFrame(jpeg, ++this.lastSequence, capturedAt, width, height, live, part);

@@ -1,5 +1,6 @@
 package io.camdash.camera;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 
 /**
@@ -13,10 +14,10 @@ import java.time.Instant;
  * @param height image height in pixels
  * @param live true for a camera image, false for a generated NO SIGNAL frame
  * @param mjpegPart the complete multipart part (headers, JPEG, next boundary), so a viewer sends a frame
- * in one write
+ * in one write; read-only, and each writer takes its own {@link ByteBuffer#duplicate() duplicate}
  */
 public record LatestFrame(byte[] jpeg, long sequence, Instant capturedAt, int width, int height, boolean live,
-		byte[] mjpegPart) {
+		ByteBuffer mjpegPart) {
 
 	/** Milliseconds since capture, as seen now. */
 	public long ageMillis() {

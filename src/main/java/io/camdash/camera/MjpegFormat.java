@@ -1,5 +1,6 @@
 package io.camdash.camera;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -21,15 +22,17 @@ final class MjpegFormat {
 	private MjpegFormat() {
 	}
 
-	static byte[] part(byte[] jpeg, Instant capturedAt) {
+	/**
+	 * The whole part in native memory, read-only: the container writes it to every viewer's socket
+	 * straight from there, with no copy per viewer.
+	 */
+	static ByteBuffer part(byte[] jpeg, Instant capturedAt) {
 		byte[] headers = ("Content-Type: image/jpeg\r\nContent-Length: " + jpeg.length + "\r\nX-Timestamp: "
 				+ timestamp(capturedAt) + "\r\n\r\n")
 			.getBytes(StandardCharsets.US_ASCII);
-		byte[] part = new byte[headers.length + jpeg.length + TRAILER.length];
-		System.arraycopy(headers, 0, part, 0, headers.length);
-		System.arraycopy(jpeg, 0, part, headers.length, jpeg.length);
-		System.arraycopy(TRAILER, 0, part, headers.length + jpeg.length, TRAILER.length);
-		return part;
+		ByteBuffer part = ByteBuffer.allocateDirect(headers.length + jpeg.length + TRAILER.length);
+		part.put(headers).put(jpeg).put(TRAILER).flip();
+		return part.asReadOnlyBuffer();
 	}
 
 	/** Epoch seconds with microseconds, as mjpg-streamer and µStreamer send it. */

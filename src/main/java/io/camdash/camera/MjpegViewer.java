@@ -2,10 +2,13 @@ package io.camdash.camera;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -59,8 +62,7 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 		try {
 			this.sentSequence = this.camera.sequenceBeforeFirstFrame();
 			// A frame fits the response buffer, so it leaves in one socket write rather than 8 KB pieces.
-			this.response.setBufferSize(RESPONSE_BUFFER);
-			this.out = this.response.getOutputStream();
+			this.out = containerStream(this.response);
 			// From here writes never block; the container calls onWritePossible at once, which has the
 			// broadcaster send the current frame. Only then does the viewer join the frames sent to all.
 			this.out.setWriteListener(this);
@@ -111,7 +113,7 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 					|| (this.minIntervalNanos > 0 && now - this.nextDueNanos < 0)) {
 				return;
 			}
-			this.out.write(this.started ? frame.mjpegPart() : withPreamble(frame.mjpegPart()));
+			this.out.write(this.started ? frame.mjpegPart().duplicate() : withPreamble(frame.mjpegPart()));
 			this.started = true;
 			if (this.out.isReady()) {
 				this.out.flush();
@@ -129,11 +131,24 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 		}
 	}
 
-	private static byte[] withPreamble(byte[] part) {
-		byte[] first = new byte[MjpegFormat.PREAMBLE.length + part.length];
-		System.arraycopy(MjpegFormat.PREAMBLE, 0, first, 0, MjpegFormat.PREAMBLE.length);
-		System.arraycopy(part, 0, first, MjpegFormat.PREAMBLE.length, part.length);
+	private static ByteBuffer withPreamble(ByteBuffer part) {
+		ByteBuffer first = ByteBuffer.allocate(MjpegFormat.PREAMBLE.length + part.remaining());
+		first.put(MjpegFormat.PREAMBLE).put(part.duplicate()).flip();
 		return first;
+	}
+
+	/**
+	 * The container's own stream under any filter's wrappers: they do not pass {@code write(ByteBuffer)}
+	 * on, and would copy every frame into a new array. The headers are committed through the wrappers
+	 * first, so the security headers they add are sent.
+	 */
+	private static ServletOutputStream containerStream(ServletResponse response) throws IOException {
+		response.flushBuffer();
+		ServletResponse inner = response;
+		while (inner instanceof ServletResponseWrapper wrapper) {
+			inner = wrapper.getResponse();
+		}
+		return inner.getOutputStream();
 	}
 
 	@Override

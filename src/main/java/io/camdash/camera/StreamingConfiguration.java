@@ -5,7 +5,10 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+
+import org.springframework.boot.jetty.JettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.support.TaskExecutorAdapter;
@@ -50,16 +53,18 @@ class StreamingConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Socket buffers for streams. The kernel send buffer is capped so a slow viewer's stale frames cannot
-	 * pile up there (its latency stays bounded); Tomcat's own write buffer is large enough that a whole
-	 * frame goes to the socket in one write instead of 8 KB pieces.
+	 * The kernel send buffer of every connection is capped so a slow viewer's stale frames cannot pile up
+	 * there (its latency stays bounded).
 	 */
 	@Bean
-	TomcatConnectorCustomizer streamingSocketBuffers(StreamingProperties properties) {
-		return (connector) -> {
-			connector.setProperty("socket.txBufSize", Long.toString(properties.socketSendBuffer().toBytes()));
-			connector.setProperty("socket.appWriteBufSize", Integer.toString(APP_WRITE_BUFFER));
-			connector.setProperty("socket.directBuffer", "true");
+	JettyServerCustomizer streamingSocketBuffers(StreamingProperties properties) {
+		int sendBuffer = (int) properties.socketSendBuffer().toBytes();
+		return (server) -> {
+			for (Connector connector : server.getConnectors()) {
+				if (connector instanceof ServerConnector serverConnector) {
+					serverConnector.setAcceptedSendBufferSize(sendBuffer);
+				}
+			}
 		};
 	}
 
