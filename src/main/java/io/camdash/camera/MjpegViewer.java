@@ -26,8 +26,6 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 
 	private static final Logger log = LoggerFactory.getLogger(MjpegViewer.class);
 
-	static final int RESPONSE_BUFFER = 64 * 1024;
-
 	private final Camera camera;
 
 	private final ViewerLimiter.Permit permit;
@@ -61,7 +59,6 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 		this.camera.addViewer();
 		try {
 			this.sentSequence = this.camera.sequenceBeforeFirstFrame();
-			// A frame fits the response buffer, so it leaves in one socket write rather than 8 KB pieces.
 			this.out = containerStream(this.response);
 			// From here writes never block; the container calls onWritePossible at once, which has the
 			// broadcaster send the current frame. Only then does the viewer join the frames sent to all.

@@ -27,9 +27,6 @@ class StreamingConfiguration implements WebMvcConfigurer {
 	/** Threads beyond the viewer limit, for other long responses such as zip downloads. */
 	static final int EXTRA_THREADS = 32;
 
-	/** Tomcat's per-connection write buffer, and so its largest single socket write: a 720p frame fits. */
-	static final int APP_WRITE_BUFFER = MjpegViewer.RESPONSE_BUFFER;
-
 	private final ThreadPoolExecutor streamThreads;
 
 	StreamingConfiguration(StreamingProperties properties) {
