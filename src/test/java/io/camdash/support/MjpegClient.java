@@ -95,8 +95,24 @@ public final class MjpegClient implements AutoCloseable {
 		return this.headers.get(name.toLowerCase(Locale.ROOT));
 	}
 
-	/** Up to {@code max} bytes of what follows the headers, as text: for error responses. */
+	/**
+	 * Up to {@code max} bytes of the body, as text: for error responses. The body ends where its
+	 * Content-Length or last chunk says, or when the server closes a kept-alive connection.
+	 */
 	public String bodyText(int max) throws IOException {
+		String length = header("Content-Length");
+		if (length != null) {
+			return new String(this.in.readNBytes((int) Math.min(max, Long.parseLong(length))), StandardCharsets.UTF_8);
+		}
+		if ("chunked".equalsIgnoreCase(header("Transfer-Encoding"))) {
+			ByteArrayOutputStream body = new ByteArrayOutputStream();
+			int size;
+			while (body.size() < max && (size = Integer.parseInt(readLine(this.in).split(";")[0].strip(), 16)) > 0) {
+				body.write(this.in.readNBytes(size));
+				readLine(this.in);
+			}
+			return body.toString(StandardCharsets.UTF_8);
+		}
 		return new String(this.in.readNBytes(max), StandardCharsets.UTF_8);
 	}
 
