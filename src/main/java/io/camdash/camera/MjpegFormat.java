@@ -22,15 +22,12 @@ final class MjpegFormat {
 	private MjpegFormat() {
 	}
 
-	/**
-	 * The whole part in native memory, read-only: the container writes it to every viewer's socket
-	 * straight from there, with no copy per viewer.
-	 */
+	/** The whole part, read-only: every viewer's write reads this one buffer. */
 	static ByteBuffer part(byte[] jpeg, Instant capturedAt) {
 		byte[] headers = ("Content-Type: image/jpeg\r\nContent-Length: " + jpeg.length + "\r\nX-Timestamp: "
 				+ timestamp(capturedAt) + "\r\n\r\n")
 			.getBytes(StandardCharsets.US_ASCII);
-		ByteBuffer part = ByteBuffer.allocateDirect(headers.length + jpeg.length + TRAILER.length);
+		ByteBuffer part = ByteBuffer.allocate(headers.length + jpeg.length + TRAILER.length);
 		part.put(headers).put(jpeg).put(TRAILER).flip();
 		return part.asReadOnlyBuffer();
 	}

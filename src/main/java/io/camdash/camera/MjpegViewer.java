@@ -26,6 +26,8 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 
 	private static final Logger log = LoggerFactory.getLogger(MjpegViewer.class);
 
+	private static final int WRITE_SIZE = 128 * 1024;
+
 	private final Camera camera;
 
 	private final ViewerLimiter.Permit permit;
@@ -59,6 +61,8 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 		this.camera.addViewer();
 		try {
 			this.sentSequence = this.camera.sequenceBeforeFirstFrame();
+			// Larger than a frame, so Jetty hands each part to the socket in one write, not in 32 KB slices.
+			this.response.setBufferSize(WRITE_SIZE);
 			this.out = containerStream(this.response);
 			// From here writes never block; the container calls onWritePossible at once, which has the
 			// broadcaster send the current frame. Only then does the viewer join the frames sent to all.
