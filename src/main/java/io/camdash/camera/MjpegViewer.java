@@ -47,8 +47,6 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 
 	private long nextDueNanos;
 
-	private boolean flushPending;
-
 	MjpegViewer(Camera camera, ViewerLimiter.Permit permit, HttpServletResponse response, Integer maxFps) {
 		this.camera = camera;
 		this.permit = permit;
@@ -94,34 +92,21 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 	 * callbacks never take this lock, so a container thread never waits for a write).
 	 */
 	synchronized void offer(LatestFrame frame) {
-		if (this.out == null || this.finished.getCount() == 0) {
+		if (this.out == null || this.finished.getCount() == 0 || frame == null || frame.sequence() <= this.sentSequence) {
+			return;
+		}
+		long now = System.nanoTime();
+		if (this.minIntervalNanos > 0 && now - this.nextDueNanos < 0) {
 			return;
 		}
 		try {
+			// Not ready: the previous frame is still leaving. This one is skipped; onWritePossible follows.
 			if (!this.out.isReady()) {
 				return;
 			}
-			if (this.flushPending) {
-				// The end of the last frame is still in the response buffer: send it before anything newer.
-				this.out.flush();
-				this.flushPending = false;
-				if (!this.out.isReady()) {
-					return;
-				}
-			}
-			long now = System.nanoTime();
-			if (frame == null || frame.sequence() <= this.sentSequence
-					|| (this.minIntervalNanos > 0 && now - this.nextDueNanos < 0)) {
-				return;
-			}
+			// Jetty sends the part at once, straight from the shared buffer (no aggregation, so no flush).
 			this.out.write(this.started ? frame.mjpegPart().duplicate() : withPreamble(frame.mjpegPart()));
 			this.started = true;
-			if (this.out.isReady()) {
-				this.out.flush();
-			}
-			else {
-				this.flushPending = true;
-			}
 			countSent(frame.sequence());
 			this.sentSequence = frame.sequence();
 			this.nextDueNanos = now + this.minIntervalNanos;
