@@ -11,7 +11,7 @@ import java.util.concurrent.Future;
 /** The benchmark's viewers, spread over a few {@link ViewerLoop} threads. */
 final class ViewerPool implements AutoCloseable {
 
-	/** Connections opened at once: Tomcat's accept queue holds 100, and SYN retries would cost a second. */
+	/** Connections opened at once: a burst beyond the server's accept backlog would cost a second of SYN retries. */
 	private static final int CONNECT_BATCH = 50;
 
 	private final int port;
