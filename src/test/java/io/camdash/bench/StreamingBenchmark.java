@@ -189,6 +189,7 @@ public final class StreamingBenchmark {
 		this.pool.startWindow();
 		Thread.sleep(this.options.quick() ? 3000 : 15_000);
 		List<WindowSnapshot> windows = this.pool.endWindow(normal, slow);
+		String status = this.server.get("/cameras/bench/status");
 		this.pool.closeViewers();
 		WindowSnapshot normalWindow = windows.get(0);
 		WindowSnapshot slowWindow = windows.get(1);
@@ -204,6 +205,8 @@ public final class StreamingBenchmark {
 		this.results.info("slow viewers: fps median / received KB/s median",
 				format(Stats.median(slowWindow.fps()), 2) + " / "
 						+ format(slowWindow.bytesPerSecond() / slowWindow.viewers().size() / 1000, 1));
+		this.results.info("slow viewers: mean frame KB received / viewers on reduced frames (server status)",
+				format(slowWindow.meanFrameBytes() / 1000, 1) + " / " + jsonNumber(status, "reducedViewers"));
 		double normalMin = Stats.min(normalWindow.fps());
 		this.results.target("slow viewers: normal viewers' fps (min)", format(normalMin, 2), ">= 29.5", normalMin >= 29.5);
 		this.results.info("slow viewers: normal viewers' fps median / latency p99 ms",
