@@ -337,6 +337,13 @@ public final class StreamingBenchmark {
 			this.results.info("JPEG encode 1280x720 q80, mean ms (server timer) / % of a core at 30 fps",
 					format(meanMillis, 2) + " / " + format(meanMillis * 30 / 10, 1));
 		}
+		// Made only while some viewer gets reduced frames: in this run, during the slow-viewers scenario.
+		String reduced = this.server.get("/actuator/metrics/camdash.camera.reduced.encode?tag=camera:bench");
+		double reducedCount = statistic(reduced, "COUNT");
+		if (reducedCount > 0) {
+			this.results.info("reduced frames (scale + encode 640x360 q50), count / mean ms (server timer)",
+					format(reducedCount, 0) + " / " + format(statistic(reduced, "TOTAL_TIME") / reducedCount * 1000, 2));
+		}
 	}
 
 	private static double statistic(String json, String name) {
