@@ -24,7 +24,8 @@
         showState(field('state'), s.state);
         field('fps').textContent = s.fps.toFixed(1) + ' fps';
         field('resolution').textContent = s.width + ' × ' + s.height;
-        field('viewers').textContent = s.viewers;
+        // Viewers whose link cannot carry full frames get smaller ones: say how many.
+        field('viewers').textContent = s.reducedViewers ? s.viewers + ' (' + s.reducedViewers + ' on reduced frames)' : s.viewers;
         field('age').textContent = s.frameAgeMillis == null ? '–' : s.frameAgeMillis + ' ms';
         field('problem').textContent = s.problem || '–';
       } catch (e) {

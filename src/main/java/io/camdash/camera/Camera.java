@@ -27,6 +27,8 @@ public final class Camera {
 
 	private final FrameSourceFactory sources;
 
+	private final StreamingProperties.Reduced reducedFrames;
+
 	private final CameraMetrics metrics;
 
 	private final FrameExchange frames = new FrameExchange();
@@ -34,6 +36,9 @@ public final class Camera {
 	private final MjpegBroadcaster broadcaster = new MjpegBroadcaster(this);
 
 	private final AtomicInteger viewers = new AtomicInteger();
+
+	/** Viewers getting reduced frames now: while there is one, the capture thread encodes them. */
+	private final AtomicInteger reducedViewers = new AtomicInteger();
 
 	private final Object noSignalLock = new Object();
 
@@ -66,10 +71,12 @@ public final class Camera {
 
 	private volatile boolean closed;
 
-	Camera(CameraSettings settings, FrameSourceFactory sources, MeterRegistry meterRegistry) {
+	Camera(CameraSettings settings, StreamingProperties.Reduced reducedFrames, FrameSourceFactory sources,
+			MeterRegistry meterRegistry) {
 		this.settings = settings;
+		this.reducedFrames = reducedFrames;
 		this.sources = sources;
-		this.metrics = new CameraMetrics(meterRegistry, settings.id(), this.viewers::get);
+		this.metrics = new CameraMetrics(meterRegistry, settings.id(), this.viewers::get, this.reducedViewers::get);
 		this.width = (settings.width() > 0) ? settings.width() : TestPatternSource.DEFAULT_WIDTH;
 		this.height = (settings.height() > 0) ? settings.height() : TestPatternSource.DEFAULT_HEIGHT;
 	}
@@ -103,11 +110,21 @@ public final class Camera {
 		return this.viewers.get();
 	}
 
+	/** Viewers that get reduced frames now. */
+	public int reducedViewerCount() {
+		return this.reducedViewers.get();
+	}
+
 	public CameraStatus status() {
 		LatestFrame frame = latest();
 		return new CameraStatus(id(), name(), this.settings.source().describe(), this.state, this.problem,
-				Math.round(this.fps * 10) / 10.0, this.width, this.height, this.viewers.get(),
+				Math.round(this.fps * 10) / 10.0, this.width, this.height, this.viewers.get(), this.reducedViewers.get(),
 				(frame != null) ? frame.ageMillis() : null);
+	}
+
+	/** Size and quality of the reduced frames. */
+	StreamingProperties.Reduced reducedFrames() {
+		return this.reducedFrames;
 	}
 
 	CameraMetrics metrics() {
@@ -130,6 +147,21 @@ public final class Camera {
 	void removeViewer() {
 		this.viewers.decrementAndGet();
 		touch();
+	}
+
+	/** A viewer starts getting reduced frames. */
+	void addReducedViewer() {
+		this.reducedViewers.incrementAndGet();
+	}
+
+	/** A viewer stops getting reduced frames: back to full size, or gone. */
+	void removeReducedViewer() {
+		this.reducedViewers.decrementAndGet();
+	}
+
+	/** Whether the capture thread should encode reduced frames too: only while some viewer gets them. */
+	boolean wantsReducedFrames() {
+		return this.reducedViewers.get() > 0;
 	}
 
 	private void touch() {
@@ -252,7 +284,7 @@ public final class Camera {
 
 	// ---- called by the capture thread ----
 
-	void publishLive(byte[] jpeg, Instant capturedAt, int frameWidth, int frameHeight) {
+	void publishLive(byte[] jpeg, byte[] reducedJpeg, Instant capturedAt, int frameWidth, int frameHeight) {
 		long now = System.nanoTime();
 		this.lastLiveNanos = now;
 		this.width = frameWidth;
@@ -266,7 +298,7 @@ public final class Camera {
 			this.problem = null;
 			this.state = CameraState.LIVE;
 		}
-		this.frames.publish(jpeg, capturedAt, frameWidth, frameHeight, true);
+		this.frames.publish(jpeg, reducedJpeg, capturedAt, frameWidth, frameHeight, true);
 	}
 
 	private void countFrame(long now) {
@@ -303,7 +335,8 @@ public final class Camera {
 			// Under the camera's lock: a camera that stopped meanwhile keeps no NO SIGNAL frame.
 			synchronized (this) {
 				if (this.captureThread != null) {
-					this.frames.publish(jpeg, now, this.width, this.height, false);
+					// No reduced version: a NO SIGNAL card is a small JPEG, sent once a second.
+					this.frames.publish(jpeg, null, now, this.width, this.height, false);
 				}
 			}
 			this.lastNoSignalNanos = System.nanoTime();

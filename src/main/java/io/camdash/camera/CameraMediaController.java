@@ -1,6 +1,5 @@
 package io.camdash.camera;
 
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,32 +30,36 @@ class CameraMediaController {
 
 	private final ViewerLimiter viewers;
 
-	private final Duration snapshotTimeout;
+	private final StreamingProperties properties;
 
 	CameraMediaController(CameraRegistry cameras, ViewerLimiter viewers, StreamingProperties properties) {
 		this.cameras = cameras;
 		this.viewers = viewers;
-		this.snapshotTimeout = properties.snapshotTimeout();
+		this.properties = properties;
 	}
 
 	@GetMapping("/cameras/{id}/stream.mjpg")
 	ResponseEntity<StreamingResponseBody> stream(@PathVariable String id,
-			@RequestParam(name = "fps", required = false) Integer fps, HttpServletRequest request,
+			@RequestParam(name = "fps", required = false) Integer fps,
+			@RequestParam(name = "size", required = false) String size, HttpServletRequest request,
 			HttpServletResponse response) {
-		return stream(this.cameras.require(id), fps, request, response);
+		return stream(this.cameras.require(id), fps, size, request, response);
 	}
 
 	@GetMapping("/stream.mjpg")
 	ResponseEntity<StreamingResponseBody> firstCameraStream(@RequestParam(name = "fps", required = false) Integer fps,
-			HttpServletRequest request, HttpServletResponse response) {
-		return stream(this.cameras.first(), fps, request, response);
+			@RequestParam(name = "size", required = false) String size, HttpServletRequest request,
+			HttpServletResponse response) {
+		return stream(this.cameras.first(), fps, size, request, response);
 	}
 
-	private ResponseEntity<StreamingResponseBody> stream(Camera camera, Integer fps, HttpServletRequest request,
-			HttpServletResponse response) {
+	private ResponseEntity<StreamingResponseBody> stream(Camera camera, Integer fps, String size,
+			HttpServletRequest request, HttpServletResponse response) {
 		if (fps != null && (fps < 1 || fps > MAX_FPS_PARAM)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "fps must be between 1 and " + MAX_FPS_PARAM);
 		}
+		long minIntervalNanos = MjpegViewer.minIntervalNanos(fps);
+		FrameSizeChooser sizeChooser = frameSize(size, minIntervalNanos);
 		ViewerLimiter.Permit permit = this.viewers.tryAcquire();
 		if (permit == null) {
 			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
@@ -68,7 +71,22 @@ class CameraMediaController {
 			.header("X-Accel-Buffering", "no")
 			.header(HttpHeaders.CONNECTION, "close")
 			.contentType(MediaType.parseMediaType(MjpegFormat.CONTENT_TYPE))
-			.body(new MjpegViewer(camera, permit, response, fps));
+			.body(new MjpegViewer(camera, permit, response, minIntervalNanos, sizeChooser,
+					ViewerSocket.of(request, this.properties)));
+	}
+
+	/** {@code ?size=full} or {@code reduced} fixes a viewer's frame size; {@code auto} (or none) adapts it. */
+	private FrameSizeChooser frameSize(String size, long minIntervalNanos) {
+		if (size == null || size.equals("auto")) {
+			StreamingProperties.Reduced reduced = this.properties.reduced();
+			return reduced.automatic() ? FrameSizeChooser.automatic(reduced, minIntervalNanos, System.nanoTime())
+					: FrameSizeChooser.fixed(false);
+		}
+		return switch (size) {
+			case "full" -> FrameSizeChooser.fixed(false);
+			case "reduced" -> FrameSizeChooser.fixed(true);
+			default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "size must be auto, full or reduced");
+		};
 	}
 
 	/** However the request ends (even if its body never runs), its place is given back. */
@@ -95,7 +113,7 @@ class CameraMediaController {
 	}
 
 	private ResponseEntity<byte[]> snapshot(Camera camera) throws InterruptedException {
-		LatestFrame frame = camera.requireLiveFrame(this.snapshotTimeout);
+		LatestFrame frame = camera.requireLiveFrame(this.properties.snapshotTimeout());
 		return ResponseEntity.ok()
 			.headers(noCache())
 			.header("X-Timestamp", MjpegFormat.timestamp(frame.capturedAt()))

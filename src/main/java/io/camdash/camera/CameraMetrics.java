@@ -18,7 +18,11 @@ final class CameraMetrics {
 
 	final Counter framesSkipped;
 
-	CameraMetrics(MeterRegistry registry, String cameraId, Supplier<Number> viewers) {
+	final Timer reducedEncodeTime;
+
+	final Counter reducedFramesSent;
+
+	CameraMetrics(MeterRegistry registry, String cameraId, Supplier<Number> viewers, Supplier<Number> reducedViewers) {
 		this.framesCaptured = Counter.builder("camdash.camera.frames.captured")
 			.description("Frames captured and encoded")
 			.tag("camera", cameraId)
@@ -37,6 +41,18 @@ final class CameraMetrics {
 			.register(registry);
 		Gauge.builder("camdash.camera.viewers", viewers)
 			.description("MJPEG viewers watching now")
+			.tag("camera", cameraId)
+			.register(registry);
+		this.reducedEncodeTime = Timer.builder("camdash.camera.reduced.encode")
+			.description("Time to scale down and encode one reduced frame; none while no viewer gets them")
+			.tag("camera", cameraId)
+			.register(registry);
+		this.reducedFramesSent = Counter.builder("camdash.camera.reduced.frames.sent")
+			.description("Frames sent at reduced size, to viewers that cannot keep up with full ones (also in frames.sent)")
+			.tag("camera", cameraId)
+			.register(registry);
+		Gauge.builder("camdash.camera.reduced.viewers", reducedViewers)
+			.description("MJPEG viewers getting reduced frames now")
 			.tag("camera", cameraId)
 			.register(registry);
 	}

@@ -31,7 +31,8 @@ public class CameraRegistry implements DisposableBean {
 
 	private final ScheduledExecutorService watchdog;
 
-	CameraRegistry(CamerasProperties properties, FrameSourceFactory sources, MeterRegistry meterRegistry) {
+	CameraRegistry(CamerasProperties properties, StreamingProperties streaming, FrameSourceFactory sources,
+			MeterRegistry meterRegistry) {
 		// Loading OpenCV's (and FFmpeg's) natives takes a second or more: pay it at start-up, not on the first viewer.
 		long start = System.nanoTime();
 		Loader.load(opencv_imgcodecs.class);
@@ -41,7 +42,7 @@ public class CameraRegistry implements DisposableBean {
 		}
 		log.debug("OpenCV loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
 		for (CameraSettings settings : properties.cameras()) {
-			this.cameras.put(settings.id(), new Camera(settings, sources, meterRegistry));
+			this.cameras.put(settings.id(), new Camera(settings, streaming.reduced(), sources, meterRegistry));
 		}
 		this.watchdog = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "camdash-watchdog");

@@ -13,8 +13,9 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /**
- * The body of a camera's capture thread: open the source, grab, draw the overlay, encode to JPEG once,
- * publish. When the source fails it is closed and reopened with capped exponential backoff.
+ * The body of a camera's capture thread: open the source, grab, draw the overlay, encode to JPEG once (and
+ * once more, smaller, while some viewer gets reduced frames), publish. When the source fails it is closed and
+ * reopened with capped exponential backoff.
  */
 final class CaptureLoop implements Runnable {
 
@@ -40,10 +41,13 @@ final class CaptureLoop implements Runnable {
 
 	@Override
 	public void run() {
-		try (JpegEncoder encoder = new JpegEncoder(this.settings.jpegQuality()); Mat resized = new Mat()) {
+		StreamingProperties.Reduced reduced = this.camera.reducedFrames();
+		try (JpegEncoder encoder = new JpegEncoder(this.settings.jpegQuality());
+				ReducedFrameEncoder reducedEncoder = new ReducedFrameEncoder(reduced.maxWidth(), reduced.jpegQuality());
+				Mat resized = new Mat()) {
 			do {
 				while (this.camera.shouldRun()) {
-					captureUntilFailure(encoder, resized);
+					captureUntilFailure(encoder, reducedEncoder, resized);
 					if (this.camera.shouldRun()) {
 						backOff();
 					}
@@ -53,7 +57,7 @@ final class CaptureLoop implements Runnable {
 		}
 	}
 
-	private void captureUntilFailure(JpegEncoder encoder, Mat resized) {
+	private void captureUntilFailure(JpegEncoder encoder, ReducedFrameEncoder reducedEncoder, Mat resized) {
 		try (FrameSource source = this.sources.create(this.settings)) {
 			source.open();
 			long interval = source.frameIntervalNanos();
@@ -69,7 +73,7 @@ final class CaptureLoop implements Runnable {
 				if (image == null || image.empty()) {
 					throw new IllegalStateException("the source gave an empty image");
 				}
-				publish(encoder, fitted(image, resized));
+				publish(encoder, reducedEncoder, fitted(image, resized));
 				this.backoffMillis = FIRST_BACKOFF_MILLIS;
 			}
 		}
@@ -110,7 +114,7 @@ final class CaptureLoop implements Runnable {
 		return resized;
 	}
 
-	private void publish(JpegEncoder encoder, Mat image) {
+	private void publish(JpegEncoder encoder, ReducedFrameEncoder reducedEncoder, Mat image) {
 		Instant capturedAt = Instant.now();
 		if (this.settings.overlay() && this.settings.source().kind() != SourceSpec.Kind.TEST_PATTERN) {
 			FramePainter.overlay(image, this.settings.name(), capturedAt);
@@ -120,7 +124,14 @@ final class CaptureLoop implements Runnable {
 		byte[] jpeg = encoder.encode(image);
 		metrics.encodeTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 		metrics.framesCaptured.increment();
-		this.camera.publishLive(jpeg, capturedAt, image.cols(), image.rows());
+		byte[] reducedJpeg = null;
+		if (this.camera.wantsReducedFrames()) {
+			// Before publishing, so both sizes of a frame appear together; about a millisecond at 720p.
+			long reducedStart = System.nanoTime();
+			reducedJpeg = reducedEncoder.encode(image);
+			metrics.reducedEncodeTime.record(System.nanoTime() - reducedStart, TimeUnit.NANOSECONDS);
+		}
+		this.camera.publishLive(jpeg, reducedJpeg, capturedAt, image.cols(), image.rows());
 	}
 
 	private void backOff() {

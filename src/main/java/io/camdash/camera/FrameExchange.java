@@ -30,12 +30,16 @@ final class FrameExchange {
 		return this.latest;
 	}
 
-	/** Makes a frame the newest one and wakes its waiting consumers. */
-	LatestFrame publish(byte[] jpeg, Instant capturedAt, int width, int height, boolean live) {
+	/**
+	 * Makes a frame the newest one and wakes its waiting consumers; {@code reducedJpeg} is its smaller version,
+	 * or null.
+	 */
+	LatestFrame publish(byte[] jpeg, byte[] reducedJpeg, Instant capturedAt, int width, int height, boolean live) {
 		ByteBuffer part = MjpegFormat.part(jpeg, capturedAt);
+		ByteBuffer reducedPart = (reducedJpeg != null) ? MjpegFormat.part(reducedJpeg, capturedAt) : null;
 		LatestFrame frame;
 		synchronized (this.publishLock) {
-			frame = new LatestFrame(jpeg, ++this.lastSequence, capturedAt, width, height, live, part);
+			frame = new LatestFrame(jpeg, ++this.lastSequence, capturedAt, width, height, live, part, reducedPart);
 			this.latest = frame;
 		}
 		for (Thread consumer : this.waiting) {

@@ -15,9 +15,16 @@ import java.time.Instant;
  * @param live true for a camera image, false for a generated NO SIGNAL frame
  * @param mjpegPart the complete multipart part (headers, JPEG, next boundary), so a viewer sends a frame
  * in one write; read-only, and each writer takes its own {@link ByteBuffer#duplicate() duplicate}
+ * @param reducedPart the same frame, smaller, as a complete part with the same timestamp, for viewers that
+ * cannot keep up; null when no viewer of the camera wanted it (read-only like {@code mjpegPart})
  */
 public record LatestFrame(byte[] jpeg, long sequence, Instant capturedAt, int width, int height, boolean live,
-		ByteBuffer mjpegPart) {
+		ByteBuffer mjpegPart, ByteBuffer reducedPart) {
+
+	/** The part to send: the reduced one when asked for and there is one, else the full one. */
+	ByteBuffer part(boolean reduced) {
+		return (reduced && this.reducedPart != null) ? this.reducedPart : this.mjpegPart;
+	}
 
 	/** Milliseconds since capture, as seen now. */
 	public long ageMillis() {

@@ -19,8 +19,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * One MJPEG viewer. Its response is written without blocking by the camera's {@link MjpegBroadcaster}:
  * each frame goes out as one precomputed part if the previous one has left, and is skipped otherwise, so
- * nothing queues for a slow viewer. When the socket drains the newest frame is sent at once. The stream
- * thread only holds the response open until the viewer leaves.
+ * nothing queues for a slow viewer. When the socket drains the newest frame is sent at once. A viewer that
+ * keeps skipping most frames gets the smaller reduced ones instead (its {@link FrameSizeChooser} decides),
+ * which stay fresh on a slow link. The stream thread only holds the response open until the viewer leaves.
  */
 final class MjpegViewer implements StreamingResponseBody, WriteListener {
 
@@ -36,6 +37,10 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 
 	private final long minIntervalNanos;
 
+	private final FrameSizeChooser size;
+
+	private final ViewerSocket socket;
+
 	private final CountDownLatch finished = new CountDownLatch(1);
 
 	/** Set before the viewer joins the broadcaster; then used by the broadcaster's thread only. */
@@ -47,17 +52,28 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 
 	private long nextDueNanos;
 
-	MjpegViewer(Camera camera, ViewerLimiter.Permit permit, HttpServletResponse response, Integer maxFps) {
+	MjpegViewer(Camera camera, ViewerLimiter.Permit permit, HttpServletResponse response, long minIntervalNanos,
+			FrameSizeChooser size, ViewerSocket socket) {
 		this.camera = camera;
 		this.permit = permit;
 		this.response = response;
-		this.minIntervalNanos = (maxFps != null) ? 1_000_000_000L / maxFps : 0;
+		this.minIntervalNanos = minIntervalNanos;
+		this.size = size;
+		this.socket = socket;
+	}
+
+	/** The shortest time between two frames of a viewer that asked for at most {@code maxFps}; 0 for no cap. */
+	static long minIntervalNanos(Integer maxFps) {
+		return (maxFps != null) ? 1_000_000_000L / maxFps : 0;
 	}
 
 	@Override
 	public void writeTo(OutputStream ignored) throws IOException {
 		this.camera.addViewer();
 		try {
+			if (this.size.reduced()) {
+				useReducedFrames(true);
+			}
 			this.sentSequence = this.camera.sequenceBeforeFirstFrame();
 			// Larger than a frame, so Jetty hands each part to the socket in one write, not in 32 KB slices.
 			this.response.setBufferSize(WRITE_SIZE);
@@ -79,6 +95,9 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 			// Under the lock of offer(): once this returns, nothing writes to the response any more.
 			synchronized (this) {
 				this.finished.countDown();
+				if (this.size.reduced()) {
+					this.camera.removeReducedViewer();
+				}
 			}
 			this.camera.broadcaster().leave(this);
 			this.camera.removeViewer();
@@ -92,29 +111,69 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 	 * callbacks never take this lock, so a container thread never waits for a write).
 	 */
 	synchronized void offer(LatestFrame frame) {
-		if (this.out == null || this.finished.getCount() == 0 || frame == null || frame.sequence() <= this.sentSequence) {
-			return;
-		}
-		long now = System.nanoTime();
-		if (this.minIntervalNanos > 0 && now - this.nextDueNanos < 0) {
+		if (this.out == null || this.finished.getCount() == 0 || frame == null) {
 			return;
 		}
 		try {
-			// Not ready: the previous frame is still leaving. This one is skipped; onWritePossible follows.
-			if (!this.out.isReady()) {
-				return;
-			}
-			// Jetty sends the part at once, straight from the shared buffer (no aggregation, so no flush).
-			this.out.write(this.started ? frame.mjpegPart().duplicate() : withPreamble(frame.mjpegPart()));
-			this.started = true;
-			countSent(frame.sequence());
-			this.sentSequence = frame.sequence();
-			this.nextDueNanos = now + this.minIntervalNanos;
+			long now = System.nanoTime();
+			boolean sent = send(frame, now);
+			judge(frame.sequence(), sent, now);
 		}
 		catch (IOException | RuntimeException ex) {
 			// Also a response the container already finished (its stream gone): this viewer has left.
 			leave(ex);
 		}
+	}
+
+	/** Writes the frame if the viewer has not had it, is due one, and took the previous one; true if written. */
+	private boolean send(LatestFrame frame, long now) throws IOException {
+		if (frame.sequence() <= this.sentSequence || (this.minIntervalNanos > 0 && now - this.nextDueNanos < 0)) {
+			return false;
+		}
+		// Not ready: the previous frame is still leaving. This one is skipped; onWritePossible follows.
+		if (!this.out.isReady()) {
+			return false;
+		}
+		boolean reduced = this.size.reduced() && frame.reducedPart() != null;
+		ByteBuffer part = frame.part(reduced);
+		// Jetty sends the part at once, straight from the shared buffer (no aggregation, so no flush).
+		this.out.write(this.started ? part.duplicate() : withPreamble(part));
+		this.started = true;
+		countSent(frame.sequence(), reduced);
+		this.sentSequence = frame.sequence();
+		this.nextDueNanos = now + this.minIntervalNanos;
+		return true;
+	}
+
+	/** Lets the chooser judge whether this viewer keeps up, and applies its verdict. */
+	private void judge(long sequence, boolean sent, long now) {
+		FrameSizeChooser.Change change = this.size.offered(sequence, sent, now);
+		if (change == FrameSizeChooser.Change.NONE) {
+			return;
+		}
+		boolean reduced = change == FrameSizeChooser.Change.TO_REDUCED;
+		useReducedFrames(reduced);
+		if (log.isDebugEnabled()) {
+			long percent = Math.round(this.size.lastShare() * 100);
+			if (reduced) {
+				log.debug("Viewer of camera '{}' took {}% of its frames: reduced frames from now on", this.camera.id(),
+						percent);
+			}
+			else {
+				log.debug("Viewer of camera '{}' kept up with reduced frames ({}%): full size again", this.camera.id(),
+						percent);
+			}
+		}
+	}
+
+	private void useReducedFrames(boolean reduced) {
+		if (reduced) {
+			this.camera.addReducedViewer();
+		}
+		else {
+			this.camera.removeReducedViewer();
+		}
+		this.socket.sizeFor(reduced);
 	}
 
 	private static ByteBuffer withPreamble(ByteBuffer part) {
@@ -155,9 +214,12 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 		}
 	}
 
-	private void countSent(long sequence) {
+	private void countSent(long sequence, boolean reduced) {
 		CameraMetrics metrics = this.camera.metrics();
 		metrics.framesSent.increment();
+		if (reduced) {
+			metrics.reducedFramesSent.increment();
+		}
 		if (this.started && this.sentSequence > 0 && sequence > this.sentSequence + 1) {
 			metrics.framesSkipped.increment(sequence - this.sentSequence - 1);
 		}

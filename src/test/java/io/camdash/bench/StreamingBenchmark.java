@@ -189,6 +189,7 @@ public final class StreamingBenchmark {
 		this.pool.startWindow();
 		Thread.sleep(this.options.quick() ? 3000 : 15_000);
 		List<WindowSnapshot> windows = this.pool.endWindow(normal, slow);
+		String status = this.server.get("/cameras/bench/status");
 		this.pool.closeViewers();
 		WindowSnapshot normalWindow = windows.get(0);
 		WindowSnapshot slowWindow = windows.get(1);
@@ -204,6 +205,8 @@ public final class StreamingBenchmark {
 		this.results.info("slow viewers: fps median / received KB/s median",
 				format(Stats.median(slowWindow.fps()), 2) + " / "
 						+ format(slowWindow.bytesPerSecond() / slowWindow.viewers().size() / 1000, 1));
+		this.results.info("slow viewers: mean frame KB received / viewers on reduced frames (server status)",
+				format(slowWindow.meanFrameBytes() / 1000, 1) + " / " + jsonNumber(status, "reducedViewers"));
 		double normalMin = Stats.min(normalWindow.fps());
 		this.results.target("slow viewers: normal viewers' fps (min)", format(normalMin, 2), ">= 29.5", normalMin >= 29.5);
 		this.results.info("slow viewers: normal viewers' fps median / latency p99 ms",
@@ -333,6 +336,13 @@ public final class StreamingBenchmark {
 			double meanMillis = total / count * 1000;
 			this.results.info("JPEG encode 1280x720 q80, mean ms (server timer) / % of a core at 30 fps",
 					format(meanMillis, 2) + " / " + format(meanMillis * 30 / 10, 1));
+		}
+		// Made only while some viewer gets reduced frames: in this run, during the slow-viewers scenario.
+		String reduced = this.server.get("/actuator/metrics/camdash.camera.reduced.encode?tag=camera:bench");
+		double reducedCount = statistic(reduced, "COUNT");
+		if (reducedCount > 0) {
+			this.results.info("reduced frames (scale + encode 640x360 q50), count / mean ms (server timer)",
+					format(reducedCount, 0) + " / " + format(statistic(reduced, "TOTAL_TIME") / reducedCount * 1000, 2));
 		}
 	}
 

@@ -91,6 +91,18 @@ class BadConfigurationTests {
 				"camdash.streaming.max-viewers=0");
 	}
 
+	@Test
+	void aReducedJpegQualityOutOfRange(CapturedOutput output) {
+		assertStartupFails(output, "camdash.streaming.reduced.jpegQuality", "5", "must be greater than or equal to 10",
+				"camdash.streaming.reduced.jpeg-quality=5");
+	}
+
+	@Test
+	void aReducedSendBufferLargerThanTheUsualOne(CapturedOutput output) {
+		assertStartupFails(output, "camdash.streaming.reduced.socket-send-buffer", "64KB",
+				"must not exceed camdash.streaming.socket-send-buffer", "camdash.streaming.reduced.socket-send-buffer=64KB");
+	}
+
 	private static void assertStartupFails(CapturedOutput output, String property, String value, String reason,
 			String... properties) {
 		String[] args = java.util.Arrays.stream(properties).map((p) -> "--" + p).toArray(String[]::new);

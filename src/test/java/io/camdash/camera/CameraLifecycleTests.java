@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.util.unit.DataSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,6 +16,9 @@ class CameraLifecycleTests {
 
 	private final CameraRegistry registry = new CameraRegistry(new CamerasProperties(List.of(new CameraSettings("lifecycle",
 			"Cam", SourceSpec.TEST_PATTERN, 320, 240, 20, 80, true, Duration.ofMillis(500), Duration.ofSeconds(2)))),
+			new StreamingProperties(10, Duration.ofSeconds(10), Duration.ofSeconds(5), DataSize.ofKilobytes(16),
+					new StreamingProperties.Reduced(true, 640, 50, Duration.ofSeconds(2), Duration.ofSeconds(10),
+							DataSize.ofKilobytes(4))),
 			new FrameSourceFactory(), new SimpleMeterRegistry());
 
 	private final Camera camera = this.registry.require("lifecycle");

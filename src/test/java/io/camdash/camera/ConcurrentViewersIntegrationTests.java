@@ -20,7 +20,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "camdash.cameras[0].id=cam", "camdash.cameras[0].fps=10" })
+/**
+ * Frames are skipped, never queued: tested with reduced frames off, since a slow viewer would otherwise soon
+ * get reduced frames it can keep up with (see {@link ReducedFramesIntegrationTests}).
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "camdash.cameras[0].id=cam",
+		"camdash.cameras[0].fps=10", "camdash.streaming.reduced.automatic=false" })
 class ConcurrentViewersIntegrationTests {
 
 	private static final int CAMERA_FPS = 10;

@@ -32,6 +32,24 @@ class LivePagesBrowserTests extends SignedInBrowserTests {
 	}
 
 	@Test
+	void reducedFramesFillTheSameBoxAndTheStatusCountsThem() {
+		browser.driver().get(url("/cameras/cam"));
+		WebElement image = browser.await((d) -> {
+			WebElement img = d.findElement(By.id("live-image"));
+			return isShowingAnImage(browser, img) ? img : null;
+		});
+		int fullWidth = image.getSize().getWidth();
+		// What a viewer on a slow link gets; here asked for, so it does not depend on the machine's speed.
+		browser.driver().executeScript("arguments[0].src = arguments[0].src + '?size=reduced'", image);
+		browser.await((d) -> naturalWidth(browser, image) == 320);
+		assertThat(image.getSize().getWidth()).as("shown as large as full frames").isEqualTo(fullWidth);
+		browser.await((d) -> d.findElement(By.cssSelector("[data-field=viewers]"))
+			.getText()
+			.matches("\\d+ \\(1 on reduced frames\\)"));
+		assertThat(browser.consoleProblems()).isEmpty();
+	}
+
+	@Test
 	void theLivePageFitsAPhone() {
 		try (Browser phone = Browser.openPhone()) {
 			phone.login(url(""), TestUsers.ADMIN);
@@ -57,8 +75,12 @@ class LivePagesBrowserTests extends SignedInBrowserTests {
 	}
 
 	private static boolean isShowingAnImage(Browser in, WebElement img) {
+		return naturalWidth(in, img) > 0;
+	}
+
+	private static int naturalWidth(Browser in, WebElement img) {
 		Object width = in.driver().executeScript("return arguments[0].complete && arguments[0].naturalWidth", img);
-		return width instanceof Number n && n.intValue() > 0;
+		return (width instanceof Number n) ? n.intValue() : 0;
 	}
 
 	@Test

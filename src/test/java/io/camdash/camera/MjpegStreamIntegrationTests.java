@@ -89,6 +89,12 @@ class MjpegStreamIntegrationTests {
 	}
 
 	@Test
+	void anUnknownFrameSizeIsABadRequest() throws Exception {
+		HttpResponse<String> response = get("/cameras/cam/stream.mjpg?size=huge");
+		assertThat(response.statusCode()).isEqualTo(400);
+	}
+
+	@Test
 	void unknownCamerasAreNotFound() throws Exception {
 		for (String path : List.of("/cameras/nope/stream.mjpg", "/cameras/nope/snapshot.jpg", "/cameras/nope",
 				"/cameras/nope/status")) {

@@ -27,11 +27,15 @@ public final class MjpegClient implements AutoCloseable {
 
 	private final Map<String, String> headers;
 
+	private final ThrottledInputStream throttle;
+
 	private byte[] boundary;
 
-	private MjpegClient(Socket socket, InputStream in, int status, Map<String, String> headers) {
+	private MjpegClient(Socket socket, InputStream in, ThrottledInputStream throttle, int status,
+			Map<String, String> headers) {
 		this.socket = socket;
 		this.in = in;
+		this.throttle = throttle;
 		this.status = status;
 		this.headers = headers;
 	}
@@ -75,15 +79,26 @@ public final class MjpegClient implements AutoCloseable {
 		out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
 		out.flush();
 		InputStream raw = socket.getInputStream();
-		InputStream in = (bytesPerSecond > 0) ? new BufferedInputStream(new ThrottledInputStream(raw, bytesPerSecond), 1024)
-				: new BufferedInputStream(raw, 64 * 1024);
+		ThrottledInputStream throttle = (bytesPerSecond > 0) ? new ThrottledInputStream(raw, bytesPerSecond) : null;
+		InputStream in = (throttle != null) ? new BufferedInputStream(throttle, 1024) : new BufferedInputStream(raw, 64 * 1024);
 		String statusLine = readLine(in);
 		String[] words = statusLine.split(" ");
 		if (words.length < 2 || !words[0].startsWith("HTTP/1.")) {
 			throw new IOException("not an HTTP response: " + statusLine);
 		}
 		Map<String, String> headers = readHeaders(in);
-		return new MjpegClient(socket, in, Integer.parseInt(words[1]), headers);
+		return new MjpegClient(socket, in, throttle, Integer.parseInt(words[1]), headers);
+	}
+
+	/**
+	 * Changes the read rate of a viewer opened with {@link #openSlow}: its link got faster or slower; 0 reads
+	 * as fast as the connection goes.
+	 */
+	public void readRate(int bytesPerSecond) {
+		if (this.throttle == null) {
+			throw new IllegalStateException("only a viewer opened with openSlow reads at a rate");
+		}
+		this.throttle.rate(bytesPerSecond);
 	}
 
 	public int status() {

@@ -5,18 +5,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 
-/** Reads no faster than a given rate, like a viewer on a slow link. */
+/** Reads no faster than a given rate, like a viewer on a slow link; the rate may change while reading. */
 final class ThrottledInputStream extends FilterInputStream {
 
-	private final int bytesPerSecond;
+	private volatile int bytesPerSecond;
 
-	private final long start = System.nanoTime();
+	private long start = System.nanoTime();
 
 	private long total;
+
+	private volatile boolean rateChanged;
 
 	ThrottledInputStream(InputStream in, int bytesPerSecond) {
 		super(in);
 		this.bytesPerSecond = bytesPerSecond;
+	}
+
+	/** From now on reads at most {@code bytesPerSecond}; 0 reads as fast as the link goes. */
+	void rate(int bytesPerSecond) {
+		this.bytesPerSecond = bytesPerSecond;
+		this.rateChanged = true;
 	}
 
 	@Override
@@ -27,9 +35,18 @@ final class ThrottledInputStream extends FilterInputStream {
 
 	@Override
 	public int read(byte[] buffer, int offset, int length) throws IOException {
+		if (this.rateChanged) {
+			this.rateChanged = false;
+			this.start = System.nanoTime();
+			this.total = 0;
+		}
+		int rate = this.bytesPerSecond;
+		if (rate <= 0) {
+			return super.read(buffer, offset, length);
+		}
 		// Read in slices of a tenth of a second's worth, waiting until each is due.
-		int slice = Math.min(length, Math.max(1, this.bytesPerSecond / 10));
-		long due = this.start + this.total * 1_000_000_000L / this.bytesPerSecond;
+		int slice = Math.min(length, Math.max(1, rate / 10));
+		long due = this.start + this.total * 1_000_000_000L / rate;
 		long wait = due - System.nanoTime();
 		if (wait > 0) {
 			try {
