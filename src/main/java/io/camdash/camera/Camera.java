@@ -241,13 +241,14 @@ public final class Camera {
 		}
 	}
 
-	/** Stops for good, waiting a moment for the capture thread to release its source. */
+	/** Stops for good and ends its streams, waiting a moment for the capture thread to release its source. */
 	void close() throws InterruptedException {
 		Thread thread;
 		synchronized (this) {
 			this.closed = true;
 			thread = this.captureThread;
 		}
+		this.broadcaster.endAll();
 		stop();
 		if (thread != null) {
 			thread.join(2000);

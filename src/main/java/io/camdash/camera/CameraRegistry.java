@@ -16,12 +16,16 @@ import org.bytedeco.opencv.global.opencv_imgproc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-/** The configured cameras, in display order, and the watchdog that supervises them. */
+/**
+ * The configured cameras, in display order, and the watchdog that supervises them. The cameras close first
+ * when camdash shuts down, before the web server's graceful shutdown: that ends their streams, which would
+ * otherwise hold the shutdown for its whole timeout since a stream never ends by itself.
+ */
 @Component
-public class CameraRegistry implements DisposableBean {
+public class CameraRegistry implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(CameraRegistry.class);
 
@@ -86,11 +90,32 @@ public class CameraRegistry implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() throws InterruptedException {
+	public void start() {
+		// Cameras start on demand; the watchdog runs from construction.
+	}
+
+	@Override
+	public boolean isRunning() {
+		return !this.watchdog.isShutdown();
+	}
+
+	@Override
+	public void stop() {
 		this.watchdog.shutdownNow();
-		for (Camera camera : this.cameras.values()) {
-			camera.close();
+		try {
+			for (Camera camera : this.cameras.values()) {
+				camera.close();
+			}
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Stops before the web server's graceful shutdown, which has a lower phase. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE;
 	}
 
 }

@@ -48,6 +48,13 @@ final class MjpegBroadcaster {
 		this.viewers.remove(viewer);
 	}
 
+	/** Ends every viewer's stream: the camera is closing. */
+	void endAll() {
+		for (MjpegViewer viewer : this.viewers) {
+			viewer.end();
+		}
+	}
+
 	/** Called by the container when a viewer's socket can take data again. */
 	void writable(MjpegViewer viewer) {
 		this.writable.add(viewer);

@@ -206,6 +206,11 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 		leave(ex);
 	}
 
+	/** Ends the stream from the server's side: its thread completes the response at once. */
+	void end() {
+		this.finished.countDown();
+	}
+
 	/** The viewer went away: an expected end, not an error. */
 	private void leave(Throwable ex) {
 		if (this.finished.getCount() > 0) {

@@ -25,7 +25,7 @@ class CameraLifecycleTests {
 
 	@AfterEach
 	void close() throws InterruptedException {
-		this.registry.destroy();
+		this.registry.stop();
 	}
 
 	@Test
