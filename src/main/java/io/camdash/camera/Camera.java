@@ -241,7 +241,7 @@ public final class Camera {
 		}
 	}
 
-	/** Stops for good and ends its streams, waiting a moment for the capture thread to release its source. */
+	/** Stops until reopened and ends its streams, waiting a moment for the capture thread to release its source. */
 	void close() throws InterruptedException {
 		Thread thread;
 		synchronized (this) {
@@ -253,6 +253,11 @@ public final class Camera {
 		if (thread != null) {
 			thread.join(2000);
 		}
+	}
+
+	/** Serves again after {@link #close()}: starts on the next viewer, as after start-up. */
+	synchronized void reopen() {
+		this.closed = false;
 	}
 
 	boolean isClosed() {

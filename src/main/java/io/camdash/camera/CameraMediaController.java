@@ -72,7 +72,7 @@ class CameraMediaController {
 			.header(HttpHeaders.CONNECTION, "close")
 			.contentType(MediaType.parseMediaType(MjpegFormat.CONTENT_TYPE))
 			.body(new MjpegViewer(camera, permit, response, minIntervalNanos, sizeChooser,
-					ViewerSocket.of(request, this.properties)));
+					ViewerConnection.of(request, this.properties)));
 	}
 
 	/** {@code ?size=full} or {@code reduced} fixes a viewer's frame size; {@code auto} (or none) adapts it. */

@@ -16,6 +16,7 @@ import org.bytedeco.opencv.global.opencv_imgproc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * otherwise hold the shutdown for its whole timeout since a stream never ends by itself.
  */
 @Component
-public class CameraRegistry implements SmartLifecycle {
+public class CameraRegistry implements SmartLifecycle, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(CameraRegistry.class);
 
@@ -34,6 +35,8 @@ public class CameraRegistry implements SmartLifecycle {
 	private final Map<String, Camera> cameras = new LinkedHashMap<>();
 
 	private final ScheduledExecutorService watchdog;
+
+	private volatile boolean running;
 
 	CameraRegistry(CamerasProperties properties, StreamingProperties streaming, FrameSourceFactory sources,
 			MeterRegistry meterRegistry) {
@@ -89,19 +92,34 @@ public class CameraRegistry implements SmartLifecycle {
 		return this.cameras.values().iterator().next();
 	}
 
+	/** Cameras start on demand; this only lets them serve again after {@link #stop()}. */
 	@Override
 	public void start() {
-		// Cameras start on demand; the watchdog runs from construction.
+		for (Camera camera : this.cameras.values()) {
+			camera.reopen();
+		}
+		this.running = true;
 	}
 
 	@Override
 	public boolean isRunning() {
-		return !this.watchdog.isShutdown();
+		return this.running;
+	}
+
+	/** Ends every stream and stops the cameras (also when a test pauses the application context). */
+	@Override
+	public void stop() {
+		this.running = false;
+		closeCameras();
 	}
 
 	@Override
-	public void stop() {
+	public void destroy() {
 		this.watchdog.shutdownNow();
+		closeCameras();
+	}
+
+	private void closeCameras() {
 		try {
 			for (Camera camera : this.cameras.values()) {
 				camera.close();

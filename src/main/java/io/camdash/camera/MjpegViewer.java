@@ -11,6 +11,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +40,11 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 
 	private final FrameSizeChooser size;
 
-	private final ViewerSocket socket;
+	private final ViewerConnection connection;
 
 	private final CountDownLatch finished = new CountDownLatch(1);
+
+	private final WriteDone written = new WriteDone();
 
 	/** Set before the viewer joins the broadcaster; then used by the broadcaster's thread only. */
 	private volatile ServletOutputStream out;
@@ -53,13 +56,13 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 	private long nextDueNanos;
 
 	MjpegViewer(Camera camera, ViewerLimiter.Permit permit, HttpServletResponse response, long minIntervalNanos,
-			FrameSizeChooser size, ViewerSocket socket) {
+			FrameSizeChooser size, ViewerConnection connection) {
 		this.camera = camera;
 		this.permit = permit;
 		this.response = response;
 		this.minIntervalNanos = minIntervalNanos;
 		this.size = size;
-		this.socket = socket;
+		this.connection = connection;
 	}
 
 	/** The shortest time between two frames of a viewer that asked for at most {@code maxFps}; 0 for no cap. */
@@ -78,10 +81,16 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 			// Larger than a frame, so Jetty hands each part to the socket in one write, not in 32 KB slices.
 			this.response.setBufferSize(WRITE_SIZE);
 			this.out = containerStream(this.response);
-			// From here writes never block; the container calls onWritePossible at once, which has the
-			// broadcaster send the current frame. Only then does the viewer join the frames sent to all.
-			this.out.setWriteListener(this);
-			this.camera.broadcaster().join(this);
+			if (this.connection.writesDirectly()) {
+				this.camera.broadcaster().join(this);
+				this.camera.broadcaster().writable(this);
+			}
+			else {
+				// From here writes never block; the container calls onWritePossible at once, which has the
+				// broadcaster send the current frame. Only then does the viewer join the frames sent to all.
+				this.out.setWriteListener(this);
+				this.camera.broadcaster().join(this);
+			}
 			while (!this.finished.await(1, TimeUnit.SECONDS)) {
 				if (this.camera.isClosed()) {
 					break;
@@ -130,14 +139,23 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 		if (frame.sequence() <= this.sentSequence || (this.minIntervalNanos > 0 && now - this.nextDueNanos < 0)) {
 			return false;
 		}
-		// Not ready: the previous frame is still leaving. This one is skipped; onWritePossible follows.
-		if (!this.out.isReady()) {
+		// Not ready: the previous frame is still leaving. This one is skipped; a drained socket is reported.
+		if (this.connection.writesDirectly() ? !this.written.ready : !this.out.isReady()) {
 			return false;
 		}
 		boolean reduced = this.size.reduced() && frame.reducedPart() != null;
 		ByteBuffer part = frame.part(reduced);
-		// Jetty sends the part at once, straight from the shared buffer (no aggregation, so no flush).
-		this.out.write(this.started ? part.duplicate() : withPreamble(part));
+		ByteBuffer bytes = this.started ? part.duplicate() : withPreamble(part);
+		if (this.connection.writesDirectly()) {
+			this.written.ready = false;
+			this.written.inline = true;
+			this.connection.write(bytes, this.written);
+			this.written.inline = false;
+		}
+		else {
+			// Jetty sends the part at once, straight from the shared buffer (no aggregation, so no flush).
+			this.out.write(bytes);
+		}
 		this.started = true;
 		countSent(frame.sequence(), reduced);
 		this.sentSequence = frame.sequence();
@@ -173,7 +191,7 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 		else {
 			this.camera.removeReducedViewer();
 		}
-		this.socket.sizeFor(reduced);
+		this.connection.sizeFor(reduced);
 	}
 
 	private static ByteBuffer withPreamble(ByteBuffer part) {
@@ -204,6 +222,36 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 	@Override
 	public void onError(Throwable ex) {
 		leave(ex);
+	}
+
+	/** Hears when a frame written to the connection has left; runs on whichever thread finished the write. */
+	private final class WriteDone implements Callback {
+
+		private volatile boolean ready = true;
+
+		/** True while the broadcaster is in the write call: a write that finishes there needs no report. */
+		private volatile boolean inline;
+
+		@Override
+		public void succeeded() {
+			this.ready = true;
+			// A write Jetty finished later, when the socket drained: send the newest frame now. (Should it
+			// finish while the write call is still returning, the next camera frame goes out as usual.)
+			if (!this.inline) {
+				MjpegViewer.this.camera.broadcaster().writable(MjpegViewer.this);
+			}
+		}
+
+		@Override
+		public void failed(Throwable ex) {
+			leave(ex);
+		}
+
+		@Override
+		public InvocationType getInvocationType() {
+			return InvocationType.NON_BLOCKING;
+		}
+
 	}
 
 	/** Ends the stream from the server's side: its thread completes the response at once. */

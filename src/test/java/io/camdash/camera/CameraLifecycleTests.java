@@ -25,7 +25,7 @@ class CameraLifecycleTests {
 
 	@AfterEach
 	void close() throws InterruptedException {
-		this.registry.stop();
+		this.registry.destroy();
 	}
 
 	@Test
