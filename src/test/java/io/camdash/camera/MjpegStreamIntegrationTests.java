@@ -61,6 +61,22 @@ class MjpegStreamIntegrationTests {
 		}
 	}
 
+	/** HTTP/1.1 viewers get frames straight on Jetty's connection; others through the servlet stream. */
+	@Test
+	void anHttp10ViewerGetsFramesThroughTheServletStream() throws IOException {
+		try (MjpegClient client = MjpegClient.openHttp10(this.port, "/cameras/cam/stream.mjpg",
+				TestUsers.basicAuth(TestUsers.ADMIN))) {
+			assertThat(client.status()).isEqualTo(200);
+			long previous = client.nextPart().timestampMicros();
+			for (int i = 0; i < 5; i++) {
+				MjpegClient.Part part = client.nextPart();
+				assertThat(part.isCompleteJpeg()).isTrue();
+				assertThat(part.timestampMicros()).isGreaterThan(previous);
+				previous = part.timestampMicros();
+			}
+		}
+	}
+
 	@Test
 	void theFirstCameraStreamsAtTheShortUrl() throws IOException {
 		try (MjpegClient client = MjpegClient.open(this.port, "/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))) {

@@ -63,15 +63,26 @@ public final class MjpegClient implements AutoCloseable {
 		return open(port, path, requestHeaders, bytesPerSecond);
 	}
 
+	/** Opens {@code path} as an HTTP/1.0 client (as some older tools still are). */
+	public static MjpegClient openHttp10(int port, String path, Map<String, String> requestHeaders)
+			throws IOException {
+		return open(port, path, requestHeaders, 0, "HTTP/1.0");
+	}
+
 	private static MjpegClient open(int port, String path, Map<String, String> requestHeaders, int bytesPerSecond)
 			throws IOException {
+		return open(port, path, requestHeaders, bytesPerSecond, "HTTP/1.1");
+	}
+
+	private static MjpegClient open(int port, String path, Map<String, String> requestHeaders, int bytesPerSecond,
+			String version) throws IOException {
 		Socket socket = new Socket();
 		if (bytesPerSecond > 0) {
 			socket.setReceiveBufferSize(4096);
 		}
 		socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
 		socket.setSoTimeout(10_000);
-		StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port
+		StringBuilder request = new StringBuilder("GET " + path + " " + version + "\r\nHost: localhost:" + port
 				+ "\r\nAccept: image/jpeg,multipart/x-mixed-replace,*/*\r\n");
 		requestHeaders.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
 		request.append("\r\n");
