@@ -78,7 +78,7 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 				useReducedFrames(true);
 			}
 			this.sentSequence = this.camera.sequenceBeforeFirstFrame();
-			// Larger than a frame, so Jetty hands each part to the socket in one write, not in 32 KB slices.
+			// Through the servlet stream: larger than a frame, so Jetty writes each part at once, not in 32 KB slices.
 			this.response.setBufferSize(WRITE_SIZE);
 			this.out = containerStream(this.response);
 			if (this.connection.writesDirectly()) {
