@@ -374,7 +374,8 @@ public final class StreamingBenchmark {
 				+ ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\n" + "Machine: "
 				+ Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel + ", Java "
 				+ System.getProperty("java.version") + ", run took " + format(seconds, 0) + " s; windows of "
-				+ this.options.windowSeconds() + " s after " + this.options.warmupSeconds() + " s warm-up\n\n"
+				+ this.options.windowSeconds() + " s after " + this.options.warmupSeconds()
+				+ " s warm-up each, after a first warm-up with 100 viewers and a pause to settle\n\n"
 				+ this.results.markdown() + "\n" + this.results.misses() + " target(s) missed\n";
 	}
 
