@@ -21,11 +21,6 @@ import java.time.Instant;
 public record LatestFrame(byte[] jpeg, long sequence, Instant capturedAt, int width, int height, boolean live,
 		ByteBuffer mjpegPart, ByteBuffer reducedPart) {
 
-	/** The part to send: the reduced one when asked for and there is one, else the full one. */
-	ByteBuffer part(boolean reduced) {
-		return (reduced && this.reducedPart != null) ? this.reducedPart : this.mjpegPart;
-	}
-
 	/** Milliseconds since capture, as seen now. */
 	public long ageMillis() {
 		return System.currentTimeMillis() - this.capturedAt.toEpochMilli();

@@ -144,7 +144,7 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 			return false;
 		}
 		boolean reduced = this.size.reduced() && frame.reducedPart() != null;
-		ByteBuffer part = frame.part(reduced);
+		ByteBuffer part = reduced ? frame.reducedPart() : frame.mjpegPart();
 		ByteBuffer bytes = this.started ? part.duplicate() : withPreamble(part);
 		if (this.connection.writesDirectly()) {
 			this.written.ready = false;
