@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One configured camera at run time: when it captures (on demand, until idle), its newest frame, and
- * whether its source is healthy. The capture itself runs in {@link CaptureLoop} on a thread of its own.
+ * One configured camera at run time: when it captures (on demand, until idle), its newest
+ * frame, and whether its source is healthy. The capture itself runs in
+ * {@link CaptureLoop} on a thread of its own.
  */
 public final class Camera {
 
@@ -37,7 +38,10 @@ public final class Camera {
 
 	private final AtomicInteger viewers = new AtomicInteger();
 
-	/** Viewers getting reduced frames now: while there is one, the capture thread encodes them. */
+	/**
+	 * Viewers getting reduced frames now: while there is one, the capture thread encodes
+	 * them.
+	 */
 	private final AtomicInteger reducedViewers = new AtomicInteger();
 
 	private final Object noSignalLock = new Object();
@@ -118,8 +122,8 @@ public final class Camera {
 	public CameraStatus status() {
 		LatestFrame frame = latest();
 		return new CameraStatus(id(), name(), this.settings.source().describe(), this.state, this.problem,
-				Math.round(this.fps * 10) / 10.0, this.width, this.height, this.viewers.get(), this.reducedViewers.get(),
-				(frame != null) ? frame.ageMillis() : null);
+				Math.round(this.fps * 10) / 10.0, this.width, this.height, this.viewers.get(),
+				this.reducedViewers.get(), (frame != null) ? frame.ageMillis() : null);
 	}
 
 	/** Size and quality of the reduced frames. */
@@ -159,7 +163,10 @@ public final class Camera {
 		this.reducedViewers.decrementAndGet();
 	}
 
-	/** Whether the capture thread should encode reduced frames too: only while some viewer gets them. */
+	/**
+	 * Whether the capture thread should encode reduced frames too: only while some viewer
+	 * gets them.
+	 */
 	boolean wantsReducedFrames() {
 		return this.reducedViewers.get() > 0;
 	}
@@ -169,8 +176,8 @@ public final class Camera {
 	}
 
 	/**
-	 * The newest good camera frame, starting the camera if idle and waiting up to {@code timeout} for its
-	 * first frame; null if none came (no signal).
+	 * The newest good camera frame, starting the camera if idle and waiting up to
+	 * {@code timeout} for its first frame; null if none came (no signal).
 	 */
 	public LatestFrame awaitLiveFrame(Duration timeout) throws InterruptedException {
 		touch();
@@ -191,7 +198,10 @@ public final class Camera {
 		}
 	}
 
-	/** Like {@link #awaitLiveFrame} but a camera without signal is a {@link NoSignalException} (503). */
+	/**
+	 * Like {@link #awaitLiveFrame} but a camera without signal is a
+	 * {@link NoSignalException} (503).
+	 */
 	public LatestFrame requireLiveFrame(Duration timeout) throws InterruptedException {
 		LatestFrame frame = awaitLiveFrame(timeout);
 		if (frame == null) {
@@ -200,7 +210,10 @@ public final class Camera {
 		return frame;
 	}
 
-	/** A new viewer starts after this sequence: the latest frame if it is current, else the next one. */
+	/**
+	 * A new viewer starts after this sequence: the latest frame if it is current, else
+	 * the next one.
+	 */
 	long sequenceBeforeFirstFrame() {
 		LatestFrame frame = latest();
 		if (frame == null) {
@@ -241,7 +254,10 @@ public final class Camera {
 		}
 	}
 
-	/** Stops until reopened and ends its streams, waiting a moment for the capture thread to release its source. */
+	/**
+	 * Stops until reopened and ends its streams, waiting a moment for the capture thread
+	 * to release its source.
+	 */
 	void close() throws InterruptedException {
 		Thread thread;
 		synchronized (this) {
@@ -255,7 +271,9 @@ public final class Camera {
 		}
 	}
 
-	/** Serves again after {@link #close()}: starts on the next viewer, as after start-up. */
+	/**
+	 * Serves again after {@link #close()}: starts on the next viewer, as after start-up.
+	 */
 	synchronized void reopen() {
 		this.closed = false;
 	}
@@ -273,8 +291,9 @@ public final class Camera {
 	}
 
 	/**
-	 * Called by the capture thread when it is about to end: it must go on (return true) if the camera was
-	 * wanted again meanwhile, so there is never a second thread on the same source.
+	 * Called by the capture thread when it is about to end: it must go on (return true)
+	 * if the camera was wanted again meanwhile, so there is never a second thread on the
+	 * same source.
 	 */
 	synchronized boolean captureEnding() {
 		if (this.wanted && !this.closed) {
@@ -296,7 +315,8 @@ public final class Camera {
 		this.width = frameWidth;
 		this.height = frameHeight;
 		countFrame(now);
-		// The state turns LIVE before the frame is visible, so whoever sees a live frame sees a live camera.
+		// The state turns LIVE before the frame is visible, so whoever sees a live frame
+		// sees a live camera.
 		if (this.state != CameraState.LIVE) {
 			if (this.state == CameraState.NO_SIGNAL) {
 				log.info("Camera '{}' recovered: live again", id());
@@ -338,10 +358,12 @@ public final class Camera {
 					JpegEncoder encoder = new JpegEncoder(this.settings.jpegQuality())) {
 				jpeg = encoder.encode(card);
 			}
-			// Under the camera's lock: a camera that stopped meanwhile keeps no NO SIGNAL frame.
+			// Under the camera's lock: a camera that stopped meanwhile keeps no NO SIGNAL
+			// frame.
 			synchronized (this) {
 				if (this.captureThread != null) {
-					// No reduced version: a NO SIGNAL card is a small JPEG, sent once a second.
+					// No reduced version: a NO SIGNAL card is a small JPEG, sent once a
+					// second.
 					this.frames.publish(jpeg, null, now, this.width, this.height, false);
 				}
 			}
@@ -351,7 +373,10 @@ public final class Camera {
 
 	// ---- called by the watchdog ----
 
-	/** Stops an idle camera, notices a stalled one, and repeats NO SIGNAL about once a second. */
+	/**
+	 * Stops an idle camera, notices a stalled one, and repeats NO SIGNAL about once a
+	 * second.
+	 */
 	void supervise() {
 		if (!isRunning()) {
 			return;
@@ -366,7 +391,8 @@ public final class Camera {
 		CameraState current = this.state;
 		long allowed = (current == CameraState.STARTING) ? startTimeoutNanos() : this.settings.stallTimeout().toNanos();
 		if (current != CameraState.NO_SIGNAL && now - lastFrame > allowed) {
-			lostSignal((current == CameraState.STARTING) ? "no first frame within " + Duration.ofNanos(allowed).toMillis() + " ms"
+			lostSignal((current == CameraState.STARTING)
+					? "no first frame within " + Duration.ofNanos(allowed).toMillis() + " ms"
 					: "no new frame for " + this.settings.stallTimeout().toMillis() + " ms (source stalled)");
 			reopenSource();
 		}
@@ -375,7 +401,10 @@ public final class Camera {
 		}
 	}
 
-	/** Opening a network camera (RTSP handshake, first key frame) may take longer than a stall. */
+	/**
+	 * Opening a network camera (RTSP handshake, first key frame) may take longer than a
+	 * stall.
+	 */
 	private long startTimeoutNanos() {
 		return Math.max(this.settings.stallTimeout().toNanos(), START_TIMEOUT_NANOS);
 	}

@@ -9,7 +9,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Actuator health with one entry per camera (/actuator/health/cameras/{id}), judged by frame age. */
+/**
+ * Actuator health with one entry per camera (/actuator/health/cameras/{id}), judged by
+ * frame age.
+ */
 @Configuration(proxyBeanMethods = false)
 class CameraHealthConfiguration {
 
@@ -28,7 +31,8 @@ class CameraHealthConfiguration {
 							: Health.down().withDetail("reason", "no frame for " + status.frameAgeMillis() + " ms");
 			case NO_SIGNAL -> Health.down().withDetail("reason", status.problem());
 			case STARTING -> Health.unknown();
-			case IDLE -> (status.problem() != null) ? Health.down().withDetail("reason", status.problem()) : Health.up();
+			case IDLE ->
+				(status.problem() != null) ? Health.down().withDetail("reason", status.problem()) : Health.up();
 		};
 		health.withDetail("state", status.state()).withDetail("source", status.source());
 		if (status.state() == CameraState.LIVE) {

@@ -20,7 +20,10 @@ import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** Live video as MJPEG, and single stills, for browsers and tools such as VLC or Home Assistant. */
+/**
+ * Live video as MJPEG, and single stills, for browsers and tools such as VLC or Home
+ * Assistant.
+ */
 @RestController
 class CameraMediaController {
 
@@ -75,7 +78,10 @@ class CameraMediaController {
 					ViewerConnection.of(request, this.properties)));
 	}
 
-	/** {@code ?size=full} or {@code reduced} fixes a viewer's frame size; {@code auto} (or none) adapts it. */
+	/**
+	 * {@code ?size=full} or {@code reduced} fixes a viewer's frame size; {@code auto} (or
+	 * none) adapts it.
+	 */
 	private FrameSizeChooser frameSize(String size, long minIntervalNanos) {
 		if (size == null || size.equals("auto")) {
 			StreamingProperties.Reduced reduced = this.properties.reduced();
@@ -89,17 +95,19 @@ class CameraMediaController {
 		};
 	}
 
-	/** However the request ends (even if its body never runs), its place is given back. */
+	/**
+	 * However the request ends (even if its body never runs), its place is given back.
+	 */
 	private static void releaseWhenCompleted(HttpServletRequest request, ViewerLimiter.Permit permit) {
-		WebAsyncUtils.getAsyncManager(request).registerCallableInterceptor(ViewerLimiter.class,
-				new CallableProcessingInterceptor() {
+		WebAsyncUtils.getAsyncManager(request)
+			.registerCallableInterceptor(ViewerLimiter.class, new CallableProcessingInterceptor() {
 
-					@Override
-					public <T> void afterCompletion(NativeWebRequest webRequest, Callable<T> task) {
-						permit.release();
-					}
+				@Override
+				public <T> void afterCompletion(NativeWebRequest webRequest, Callable<T> task) {
+					permit.release();
+				}
 
-				});
+			});
 	}
 
 	@GetMapping("/cameras/{id}/snapshot.jpg")

@@ -48,7 +48,8 @@ final class CameraMetrics {
 			.tag("camera", cameraId)
 			.register(registry);
 		this.reducedFramesSent = Counter.builder("camdash.camera.reduced.frames.sent")
-			.description("Frames sent at reduced size, to viewers that cannot keep up with full ones (also in frames.sent)")
+			.description(
+					"Frames sent at reduced size, to viewers that cannot keep up with full ones (also in frames.sent)")
 			.tag("camera", cameraId)
 			.register(registry);
 		Gauge.builder("camdash.camera.reduced.viewers", reducedViewers)

@@ -8,7 +8,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** The dashboard of all cameras, a live page per camera, and the live status those pages poll. */
+/**
+ * The dashboard of all cameras, a live page per camera, and the live status those pages
+ * poll.
+ */
 @Controller
 class CameraPagesController {
 
@@ -17,8 +20,9 @@ class CameraPagesController {
 	static final String LIVE_VIEW = "camera/live";
 
 	/**
-	 * Browsers open at most 6 HTTP/1.1 connections per host; past this many tiles the dashboard refreshes
-	 * stills instead of holding a stream per tile, so it never freezes.
+	 * Browsers open at most 6 HTTP/1.1 connections per host; past this many tiles the
+	 * dashboard refreshes stills instead of holding a stream per tile, so it never
+	 * freezes.
 	 */
 	static final int MAX_STREAMING_TILES = 4;
 

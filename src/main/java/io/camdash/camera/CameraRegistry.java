@@ -21,9 +21,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The configured cameras, in display order, and the watchdog that supervises them. The cameras close first
- * when camdash shuts down, before the web server's graceful shutdown: that ends their streams, which would
- * otherwise hold the shutdown for its whole timeout since a stream never ends by itself.
+ * The configured cameras, in display order, and the watchdog that supervises them. The
+ * cameras close first when camdash shuts down, before the web server's graceful shutdown:
+ * that ends their streams, which would otherwise hold the shutdown for its whole timeout
+ * since a stream never ends by itself.
  */
 @Component
 public class CameraRegistry implements SmartLifecycle, DisposableBean {
@@ -40,7 +41,8 @@ public class CameraRegistry implements SmartLifecycle, DisposableBean {
 
 	CameraRegistry(CamerasProperties properties, StreamingProperties streaming, FrameSourceFactory sources,
 			MeterRegistry meterRegistry) {
-		// Loading OpenCV's (and FFmpeg's) natives takes a second or more: pay it at start-up, not on the first viewer.
+		// Loading OpenCV's (and FFmpeg's) natives takes a second or more: pay it at
+		// start-up, not on the first viewer.
 		long start = System.nanoTime();
 		Loader.load(opencv_imgcodecs.class);
 		Loader.load(opencv_imgproc.class);
@@ -58,10 +60,11 @@ public class CameraRegistry implements SmartLifecycle, DisposableBean {
 		});
 		this.watchdog.scheduleWithFixedDelay(this::supervise, WATCHDOG_PERIOD_MILLIS, WATCHDOG_PERIOD_MILLIS,
 				TimeUnit.MILLISECONDS);
-		log.info("Cameras: {}", this.cameras.values()
-			.stream()
-			.map((camera) -> camera.id() + " (" + camera.settings().source().describe() + ")")
-			.toList());
+		log.info("Cameras: {}",
+				this.cameras.values()
+					.stream()
+					.map((camera) -> camera.id() + " (" + camera.settings().source().describe() + ")")
+					.toList());
 	}
 
 	private void supervise() {
@@ -106,7 +109,10 @@ public class CameraRegistry implements SmartLifecycle, DisposableBean {
 		return this.running;
 	}
 
-	/** Ends every stream and stops the cameras (also when a test pauses the application context). */
+	/**
+	 * Ends every stream and stops the cameras (also when a test pauses the application
+	 * context).
+	 */
 	@Override
 	public void stop() {
 		this.running = false;

@@ -16,15 +16,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param id short name used in URLs, metrics and file names
  * @param name name shown on pages and drawn on frames; defaults to the id
- * @param source where frames come from: test-pattern, device:0, file:/path/video.mp4, folder:/path,
- * rtsp://... or http(s)://...
- * @param width frame width in pixels; 0 keeps the source's own size (640 for the test pattern)
- * @param height frame height in pixels; 0 keeps the source's own size (480 for the test pattern)
+ * @param source where frames come from: test-pattern, device:0, file:/path/video.mp4,
+ * folder:/path, rtsp://... or http(s)://...
+ * @param width frame width in pixels; 0 keeps the source's own size (640 for the test
+ * pattern)
+ * @param height frame height in pixels; 0 keeps the source's own size (480 for the test
+ * pattern)
  * @param fps frames per second captured (video files play at their own rate)
  * @param jpegQuality JPEG quality of streamed frames and pictures, 10 to 100
  * @param overlay whether to draw the camera name and clock on each frame
  * @param idleTimeout how long the camera keeps capturing after its last viewer leaves
- * @param stallTimeout how long without a new frame before the camera counts as lost (NO SIGNAL)
+ * @param stallTimeout how long without a new frame before the camera counts as lost (NO
+ * SIGNAL)
  */
 public record CameraSettings(
 		@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,31}",

@@ -12,7 +12,9 @@ public enum CameraState {
 	/** Delivering frames. */
 	LIVE,
 
-	/** Its source failed or stalled; viewers see NO SIGNAL frames while it is reopened. */
+	/**
+	 * Its source failed or stalled; viewers see NO SIGNAL frames while it is reopened.
+	 */
 	NO_SIGNAL
 
 }

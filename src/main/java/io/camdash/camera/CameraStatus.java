@@ -12,7 +12,8 @@ package io.camdash.camera;
  * @param width frame width
  * @param height frame height
  * @param viewers MJPEG viewers now
- * @param reducedViewers of those, the viewers getting reduced frames because their link cannot carry full ones
+ * @param reducedViewers of those, the viewers getting reduced frames because their link
+ * cannot carry full ones
  * @param frameAgeMillis age of the newest frame, or null when there is none
  */
 public record CameraStatus(String id, String name, String source, CameraState state, String problem, double fps,

@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The cameras, under {@code camdash.cameras[]}.
  *
- * @param cameras the cameras in display order; one test-pattern camera named "cam" when empty
+ * @param cameras the cameras in display order; one test-pattern camera named "cam" when
+ * empty
  */
 @ConfigurationProperties("camdash")
 @Validated
@@ -26,8 +27,8 @@ public record CamerasProperties(List<@Valid CameraSettings> cameras) {
 		for (int i = 0; i < cameras.size(); i++) {
 			String id = cameras.get(i).id();
 			if (id != null && !ids.add(id)) {
-				throw new IllegalArgumentException(
-						"camdash.cameras[" + i + "].id: duplicate camera id '" + id + "'; each camera needs its own id");
+				throw new IllegalArgumentException("camdash.cameras[" + i + "].id: duplicate camera id '" + id
+						+ "'; each camera needs its own id");
 			}
 		}
 		cameras = List.copyOf(cameras);

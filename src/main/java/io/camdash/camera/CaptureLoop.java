@@ -13,9 +13,9 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /**
- * The body of a camera's capture thread: open the source, grab, draw the overlay, encode to JPEG once (and
- * once more, smaller, while some viewer gets reduced frames), publish. When the source fails it is closed and
- * reopened with capped exponential backoff.
+ * The body of a camera's capture thread: open the source, grab, draw the overlay, encode
+ * to JPEG once (and once more, smaller, while some viewer gets reduced frames), publish.
+ * When the source fails it is closed and reopened with capped exponential backoff.
  */
 final class CaptureLoop implements Runnable {
 
@@ -78,7 +78,8 @@ final class CaptureLoop implements Runnable {
 			}
 		}
 		catch (InterruptedException ex) {
-			// Stopped, or told by the watchdog that the source stalled: close it and see which.
+			// Stopped, or told by the watchdog that the source stalled: close it and see
+			// which.
 			Thread.interrupted();
 		}
 		catch (Exception | LinkageError ex) {
@@ -89,7 +90,10 @@ final class CaptureLoop implements Runnable {
 		}
 	}
 
-	/** Waits until the next frame is due; a capture that fell behind starts afresh instead of bursting. */
+	/**
+	 * Waits until the next frame is due; a capture that fell behind starts afresh instead
+	 * of bursting.
+	 */
 	private static long pace(long due, long interval) throws InterruptedException {
 		long wait = due - System.nanoTime();
 		if (wait > 0) {
@@ -126,7 +130,8 @@ final class CaptureLoop implements Runnable {
 		metrics.framesCaptured.increment();
 		byte[] reducedJpeg = null;
 		if (this.camera.wantsReducedFrames()) {
-			// Before publishing, so both sizes of a frame appear together; about a millisecond at 720p.
+			// Before publishing, so both sizes of a frame appear together; about a
+			// millisecond at 720p.
 			long reducedStart = System.nanoTime();
 			reducedJpeg = reducedEncoder.encode(image);
 			metrics.reducedEncodeTime.record(System.nanoTime() - reducedStart, TimeUnit.NANOSECONDS);

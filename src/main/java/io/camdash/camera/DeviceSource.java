@@ -12,7 +12,10 @@ import static org.bytedeco.opencv.global.opencv_videoio.CAP_PROP_FPS;
 import static org.bytedeco.opencv.global.opencv_videoio.CAP_PROP_FRAME_HEIGHT;
 import static org.bytedeco.opencv.global.opencv_videoio.CAP_PROP_FRAME_WIDTH;
 
-/** A local V4L2 camera through OpenCV's VideoCapture (FFmpeg's avdevice needs PulseAudio libraries). */
+/**
+ * A local V4L2 camera through OpenCV's VideoCapture (FFmpeg's avdevice needs PulseAudio
+ * libraries).
+ */
 final class DeviceSource implements FrameSource {
 
 	private final String device;

@@ -11,8 +11,8 @@ import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * A video file (looped, paced at its own frame rate) or a network camera (RTSP, HTTP, MJPEG over HTTP)
- * through FFmpeg.
+ * A video file (looped, paced at its own frame rate) or a network camera (RTSP, HTTP,
+ * MJPEG over HTTP) through FFmpeg.
  */
 final class FfmpegSource implements FrameSource {
 
@@ -98,7 +98,10 @@ final class FfmpegSource implements FrameSource {
 		this.converter.close();
 	}
 
-	/** JavaCV's message without the URL's credentials and without its hints for programmers. */
+	/**
+	 * JavaCV's message without the URL's credentials and without its hints for
+	 * programmers.
+	 */
 	private String explain(FrameGrabber.Exception ex) {
 		String message = String.valueOf(ex.getMessage())
 			.replace(this.settings.source().location(), this.settings.source().describe())
@@ -113,7 +116,8 @@ final class FfmpegSource implements FrameSource {
 			grabber.close();
 		}
 		catch (FrameGrabber.Exception ex) {
-			// Nothing left to release: the grabber frees its native state before it throws.
+			// Nothing left to release: the grabber frees its native state before it
+			// throws.
 		}
 	}
 

@@ -16,8 +16,9 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 
 /**
- * The images of a folder in name order at the camera's frame rate, looped: an emulated camera. The folder
- * is listed again at each loop so images added or removed by hand are picked up.
+ * The images of a folder in name order at the camera's frame rate, looped: an emulated
+ * camera. The folder is listed again at each loop so images added or removed by hand are
+ * picked up.
  */
 final class FolderSource implements FrameSource {
 

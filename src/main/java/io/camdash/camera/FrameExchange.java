@@ -8,13 +8,14 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
- * Hands the newest frame from the capture thread to any number of consumers. Nothing queues: a consumer
- * asks for the first frame newer than the one it has, so a slow one skips frames and never holds memory
- * or delays the capture thread.
+ * Hands the newest frame from the capture thread to any number of consumers. Nothing
+ * queues: a consumer asks for the first frame newer than the one it has, so a slow one
+ * skips frames and never holds memory or delays the capture thread.
  * <p>
- * Waiting consumers park on their own and are unparked one by one when a frame arrives. A shared monitor
- * with notifyAll would make a hundred viewers re-acquire one lock in turn after every frame, a convoy of
- * context switches that cost more CPU than sending the frames.
+ * Waiting consumers park on their own and are unparked one by one when a frame arrives. A
+ * shared monitor with notifyAll would make a hundred viewers re-acquire one lock in turn
+ * after every frame, a convoy of context switches that cost more CPU than sending the
+ * frames.
  */
 final class FrameExchange {
 
@@ -31,8 +32,8 @@ final class FrameExchange {
 	}
 
 	/**
-	 * Makes a frame the newest one and wakes its waiting consumers; {@code reducedJpeg} is its smaller version,
-	 * or null.
+	 * Makes a frame the newest one and wakes its waiting consumers; {@code reducedJpeg}
+	 * is its smaller version, or null.
 	 */
 	LatestFrame publish(byte[] jpeg, byte[] reducedJpeg, Instant capturedAt, int width, int height, boolean live) {
 		ByteBuffer part = MjpegFormat.part(jpeg, capturedAt);
@@ -48,22 +49,25 @@ final class FrameExchange {
 		return frame;
 	}
 
-	/** Forgets the last frame so that nobody is served a stale image after the camera stops. */
+	/**
+	 * Forgets the last frame so that nobody is served a stale image after the camera
+	 * stops.
+	 */
 	void clear() {
 		this.latest = null;
 	}
 
 	/**
-	 * The newest frame whose sequence is above {@code sequence}, waiting up to {@code timeoutMillis} for one;
-	 * null if none came.
+	 * The newest frame whose sequence is above {@code sequence}, waiting up to
+	 * {@code timeoutMillis} for one; null if none came.
 	 */
 	LatestFrame awaitNewer(long sequence, long timeoutMillis) throws InterruptedException {
 		return awaitNewer(sequence, timeoutMillis, () -> false);
 	}
 
 	/**
-	 * Like {@link #awaitNewer(long, long)}, but also returns null as soon as {@code wakeEarly} holds once the
-	 * waiting thread is unparked.
+	 * Like {@link #awaitNewer(long, long)}, but also returns null as soon as
+	 * {@code wakeEarly} holds once the waiting thread is unparked.
 	 */
 	LatestFrame awaitNewer(long sequence, long timeoutMillis, BooleanSupplier wakeEarly) throws InterruptedException {
 		LatestFrame frame = this.latest;
@@ -75,7 +79,8 @@ final class FrameExchange {
 		this.waiting.add(self);
 		try {
 			while (true) {
-				// Checked after registering, so a frame published meanwhile is not missed.
+				// Checked after registering, so a frame published meanwhile is not
+				// missed.
 				frame = this.latest;
 				if (frame != null && frame.sequence() > sequence) {
 					return frame;

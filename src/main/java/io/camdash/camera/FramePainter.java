@@ -33,7 +33,10 @@ final class FramePainter {
 	private FramePainter() {
 	}
 
-	/** The camera name at the top left and a second line under it, legible on any background. */
+	/**
+	 * The camera name at the top left and a second line under it, legible on any
+	 * background.
+	 */
 	static void caption(Mat frame, String title, String subtitle) {
 		double scale = Math.max(0.4, frame.rows() / 600.0);
 		int lineHeight = (int) (34 * scale);

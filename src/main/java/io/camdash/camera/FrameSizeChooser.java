@@ -1,24 +1,34 @@
 package io.camdash.camera;
 
 /**
- * Chooses, for one viewer, full or reduced frames, from how many of its frames the viewer took. A viewer
- * whose socket has not taken its previous frame skips the new one; one that skips most of them over a whole
- * window cannot keep up, and gets reduced frames. Once it kept up with those for {@code retryAfter} it tries
- * full size again; if it falls behind again soon after, it waits twice as long before the next try. Times
- * are passed in (nanoTime) so the rules are tested without clocks. Used by the broadcaster's thread only.
+ * Chooses, for one viewer, full or reduced frames, from how many of its frames the viewer
+ * took. A viewer whose socket has not taken its previous frame skips the new one; one
+ * that skips most of them over a whole window cannot keep up, and gets reduced frames.
+ * Once it kept up with those for {@code retryAfter} it tries full size again; if it falls
+ * behind again soon after, it waits twice as long before the next try. Times are passed
+ * in (nanoTime) so the rules are tested without clocks. Used by the broadcaster's thread
+ * only.
  */
 final class FrameSizeChooser {
 
-	/** A viewer that took less than this share of its frames over a window cannot keep up. */
+	/**
+	 * A viewer that took less than this share of its frames over a window cannot keep up.
+	 */
 	static final double FALLING_BEHIND = 0.5;
 
 	/** A viewer on reduced frames that took at least this share keeps up with them. */
 	static final double KEEPING_UP = 0.9;
 
-	/** A window lasts until it has seen this many frames too, so a 1 fps camera is not judged on two frames. */
+	/**
+	 * A window lasts until it has seen this many frames too, so a 1 fps camera is not
+	 * judged on two frames.
+	 */
 	static final int MIN_FRAMES = 8;
 
-	/** The wait before trying full size again grows up to this many times {@code retryAfter}. */
+	/**
+	 * The wait before trying full size again grows up to this many times
+	 * {@code retryAfter}.
+	 */
 	static final int MAX_RETRY_FACTOR = 8;
 
 	/** What a judgement changed. */
@@ -34,7 +44,10 @@ final class FrameSizeChooser {
 
 	private final long retryNanos;
 
-	/** A viewer capped with ?fps= is due at most one frame per this interval; 0 when not capped. */
+	/**
+	 * A viewer capped with ?fps= is due at most one frame per this interval; 0 when not
+	 * capped.
+	 */
 	private final long minIntervalNanos;
 
 	private boolean reduced;
@@ -51,7 +64,10 @@ final class FrameSizeChooser {
 
 	private long retryDelayNanos;
 
-	/** When the current run of windows kept up with reduced frames began; -1 when not keeping up. */
+	/**
+	 * When the current run of windows kept up with reduced frames began; -1 when not
+	 * keeping up.
+	 */
 	private long keepingUpSince = -1;
 
 	/** When full size was last tried again; -1 when it never was since the last fall. */
@@ -94,14 +110,15 @@ final class FrameSizeChooser {
 	}
 
 	/**
-	 * Notes that a frame was offered to the viewer, and whether it took it; judges the viewer at the end of
-	 * each window.
+	 * Notes that a frame was offered to the viewer, and whether it took it; judges the
+	 * viewer at the end of each window.
 	 */
 	Change offered(long sequence, boolean took, long now) {
 		if (!this.automatic) {
 			return Change.NONE;
 		}
-		// A frame it could not take is offered again when its socket drains: count each frame once.
+		// A frame it could not take is offered again when its socket drains: count each
+		// frame once.
 		if (sequence > this.lastSequence) {
 			this.lastSequence = sequence;
 			this.offered++;
@@ -115,7 +132,8 @@ final class FrameSizeChooser {
 		}
 		long due = this.offered;
 		if (this.minIntervalNanos > 0) {
-			// It asked for fewer frames than the camera makes: judged against its own rate.
+			// It asked for fewer frames than the camera makes: judged against its own
+			// rate.
 			due = Math.max(1, Math.min(due, elapsed / this.minIntervalNanos));
 		}
 		this.lastShare = Math.min(1.0, (double) this.taken / due);

@@ -5,8 +5,8 @@ import java.io.IOException;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * A producer of BGR images for one camera. Used by exactly one capture thread: JavaCV grabbers are not
- * thread-safe.
+ * A producer of BGR images for one camera. Used by exactly one capture thread: JavaCV
+ * grabbers are not thread-safe.
  */
 interface FrameSource extends AutoCloseable {
 
@@ -14,14 +14,14 @@ interface FrameSource extends AutoCloseable {
 	void open() throws IOException;
 
 	/**
-	 * The next image. It belongs to the source, stays valid until the next call, and may be drawn on.
-	 * Blocks while a live source waits for its next frame.
+	 * The next image. It belongs to the source, stays valid until the next call, and may
+	 * be drawn on. Blocks while a live source waits for its next frame.
 	 */
 	Mat grab() throws IOException, InterruptedException;
 
 	/**
-	 * Nanoseconds between frames the capture loop should keep, or 0 when the source paces itself (a live
-	 * camera delivers frames at its own rate).
+	 * Nanoseconds between frames the capture loop should keep, or 0 when the source paces
+	 * itself (a live camera delivers frames at its own rate).
 	 */
 	long frameIntervalNanos();
 

@@ -7,7 +7,10 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
-/** Encodes BGR images to JPEG bytes with OpenCV. One per capture thread; close it when done. */
+/**
+ * Encodes BGR images to JPEG bytes with OpenCV. One per capture thread; close it when
+ * done.
+ */
 final class JpegEncoder implements AutoCloseable {
 
 	private final IntPointer params;
@@ -19,7 +22,8 @@ final class JpegEncoder implements AutoCloseable {
 	byte[] encode(Mat image) {
 		try (BytePointer buffer = new BytePointer()) {
 			if (!imencode(".jpg", image, buffer, this.params)) {
-				throw new IllegalStateException("OpenCV could not encode a " + image.cols() + "x" + image.rows() + " frame");
+				throw new IllegalStateException(
+						"OpenCV could not encode a " + image.cols() + "x" + image.rows() + " frame");
 			}
 			byte[] jpeg = new byte[(int) buffer.limit()];
 			buffer.get(jpeg);

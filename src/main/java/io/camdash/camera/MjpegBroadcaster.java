@@ -10,11 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a camera's frames to all its MJPEG viewers from one thread. Each viewer's socket is written
- * without blocking, so a slow viewer only misses frames; and one thread doing a hundred writes per frame
- * costs far less than a hundred threads woken per frame (on a 2-core machine the context switches cost
- * more CPU than the writes). All writes happen on this thread; the container only reports sockets that
- * drained, and those viewers get the newest frame at once.
+ * Sends a camera's frames to all its MJPEG viewers from one thread. Each viewer's socket
+ * is written without blocking, so a slow viewer only misses frames; and one thread doing
+ * a hundred writes per frame costs far less than a hundred threads woken per frame (on a
+ * 2-core machine the context switches cost more CPU than the writes). All writes happen
+ * on this thread; the container only reports sockets that drained, and those viewers get
+ * the newest frame at once.
  */
 final class MjpegBroadcaster {
 
@@ -106,7 +107,10 @@ final class MjpegBroadcaster {
 		}
 	}
 
-	/** Ends the sender once nobody watches; decided under the lock so a joining viewer is never left alone. */
+	/**
+	 * Ends the sender once nobody watches; decided under the lock so a joining viewer is
+	 * never left alone.
+	 */
 	private synchronized boolean stopIfAlone() {
 		if (this.viewers.isEmpty() || this.camera.isClosed()) {
 			this.sender = null;

@@ -5,8 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * The multipart/x-mixed-replace framing. Each part ends with the next boundary, so a browser (Chromium
- * shows a part only once the following boundary arrives) displays every frame as soon as it is sent.
+ * The multipart/x-mixed-replace framing. Each part ends with the next boundary, so a
+ * browser (Chromium shows a part only once the following boundary arrives) displays every
+ * frame as soon as it is sent.
  */
 final class MjpegFormat {
 

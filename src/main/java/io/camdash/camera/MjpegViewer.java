@@ -18,11 +18,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * One MJPEG viewer. Its response is written without blocking by the camera's {@link MjpegBroadcaster}:
- * each frame goes out as one precomputed part if the previous one has left, and is skipped otherwise, so
- * nothing queues for a slow viewer. When the socket drains the newest frame is sent at once. A viewer that
- * keeps skipping most frames gets the smaller reduced ones instead (its {@link FrameSizeChooser} decides),
- * which stay fresh on a slow link. The stream thread only holds the response open until the viewer leaves.
+ * One MJPEG viewer. Its response is written without blocking by the camera's
+ * {@link MjpegBroadcaster}: each frame goes out as one precomputed part if the previous
+ * one has left, and is skipped otherwise, so nothing queues for a slow viewer. When the
+ * socket drains the newest frame is sent at once. A viewer that keeps skipping most
+ * frames gets the smaller reduced ones instead (its {@link FrameSizeChooser} decides),
+ * which stay fresh on a slow link. The stream thread only holds the response open until
+ * the viewer leaves.
  */
 final class MjpegViewer implements StreamingResponseBody, WriteListener {
 
@@ -46,7 +48,10 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 
 	private final WriteDone written = new WriteDone();
 
-	/** Set before the viewer joins the broadcaster; then used by the broadcaster's thread only. */
+	/**
+	 * Set before the viewer joins the broadcaster; then used by the broadcaster's thread
+	 * only.
+	 */
 	private volatile ServletOutputStream out;
 
 	private long sentSequence;
@@ -65,7 +70,10 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 		this.connection = connection;
 	}
 
-	/** The shortest time between two frames of a viewer that asked for at most {@code maxFps}; 0 for no cap. */
+	/**
+	 * The shortest time between two frames of a viewer that asked for at most
+	 * {@code maxFps}; 0 for no cap.
+	 */
 	static long minIntervalNanos(Integer maxFps) {
 		return (maxFps != null) ? 1_000_000_000L / maxFps : 0;
 	}
@@ -78,7 +86,8 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 				useReducedFrames(true);
 			}
 			this.sentSequence = this.camera.sequenceBeforeFirstFrame();
-			// Through the servlet stream: larger than a frame, so Jetty writes each part at once, not in 32 KB slices.
+			// Through the servlet stream: larger than a frame, so Jetty writes each part
+			// at once, not in 32 KB slices.
 			this.response.setBufferSize(WRITE_SIZE);
 			this.out = containerStream(this.response);
 			if (this.connection.writesDirectly()) {
@@ -86,8 +95,10 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 				this.camera.broadcaster().writable(this);
 			}
 			else {
-				// From here writes never block; the container calls onWritePossible at once, which has the
-				// broadcaster send the current frame. Only then does the viewer join the frames sent to all.
+				// From here writes never block; the container calls onWritePossible at
+				// once, which has the
+				// broadcaster send the current frame. Only then does the viewer join the
+				// frames sent to all.
 				this.out.setWriteListener(this);
 				this.camera.broadcaster().join(this);
 			}
@@ -101,7 +112,8 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 			Thread.currentThread().interrupt();
 		}
 		finally {
-			// Under the lock of offer(): once this returns, nothing writes to the response any more.
+			// Under the lock of offer(): once this returns, nothing writes to the
+			// response any more.
 			synchronized (this) {
 				this.finished.countDown();
 				if (this.size.reduced()) {
@@ -115,9 +127,10 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 	}
 
 	/**
-	 * Sends the frame if this viewer has not had it and its previous frame has left; else skips it. Called on
-	 * the broadcaster's thread only; locked against the end of the response in writeTo (the container's
-	 * callbacks never take this lock, so a container thread never waits for a write).
+	 * Sends the frame if this viewer has not had it and its previous frame has left; else
+	 * skips it. Called on the broadcaster's thread only; locked against the end of the
+	 * response in writeTo (the container's callbacks never take this lock, so a container
+	 * thread never waits for a write).
 	 */
 	synchronized void offer(LatestFrame frame) {
 		if (this.out == null || this.finished.getCount() == 0 || frame == null) {
@@ -129,17 +142,22 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 			judge(frame.sequence(), sent, now);
 		}
 		catch (IOException | RuntimeException ex) {
-			// Also a response the container already finished (its stream gone): this viewer has left.
+			// Also a response the container already finished (its stream gone): this
+			// viewer has left.
 			leave(ex);
 		}
 	}
 
-	/** Writes the frame if the viewer has not had it, is due one, and took the previous one; true if written. */
+	/**
+	 * Writes the frame if the viewer has not had it, is due one, and took the previous
+	 * one; true if written.
+	 */
 	private boolean send(LatestFrame frame, long now) throws IOException {
 		if (frame.sequence() <= this.sentSequence || (this.minIntervalNanos > 0 && now - this.nextDueNanos < 0)) {
 			return false;
 		}
-		// Not ready: the previous frame is still leaving. This one is skipped; a drained socket is reported.
+		// Not ready: the previous frame is still leaving. This one is skipped; a drained
+		// socket is reported.
 		if (this.connection.writesDirectly() ? !this.written.ready : !this.out.isReady()) {
 			return false;
 		}
@@ -153,7 +171,8 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 			this.written.inline = false;
 		}
 		else {
-			// Jetty sends the part at once, straight from the shared buffer (no aggregation, so no flush).
+			// Jetty sends the part at once, straight from the shared buffer (no
+			// aggregation, so no flush).
 			this.out.write(bytes);
 		}
 		this.started = true;
@@ -201,9 +220,10 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 	}
 
 	/**
-	 * The container's own stream under any filter's wrappers: they do not pass {@code write(ByteBuffer)}
-	 * on, and would copy every frame into a new array. The headers are committed through the wrappers
-	 * first, so the security headers they add are sent.
+	 * The container's own stream under any filter's wrappers: they do not pass
+	 * {@code write(ByteBuffer)} on, and would copy every frame into a new array. The
+	 * headers are committed through the wrappers first, so the security headers they add
+	 * are sent.
 	 */
 	private static ServletOutputStream containerStream(ServletResponse response) throws IOException {
 		response.flushBuffer();
@@ -224,37 +244,9 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 		leave(ex);
 	}
 
-	/** Hears when a frame written to the connection has left; runs on whichever thread finished the write. */
-	private final class WriteDone implements Callback {
-
-		private volatile boolean ready = true;
-
-		/** True while the broadcaster is in the write call: a write that finishes there needs no report. */
-		private volatile boolean inline;
-
-		@Override
-		public void succeeded() {
-			this.ready = true;
-			// A write Jetty finished later, when the socket drained: send the newest frame now. (Should it
-			// finish while the write call is still returning, the next camera frame goes out as usual.)
-			if (!this.inline) {
-				MjpegViewer.this.camera.broadcaster().writable(MjpegViewer.this);
-			}
-		}
-
-		@Override
-		public void failed(Throwable ex) {
-			leave(ex);
-		}
-
-		@Override
-		public InvocationType getInvocationType() {
-			return InvocationType.NON_BLOCKING;
-		}
-
-	}
-
-	/** Ends the stream from the server's side: its thread completes the response at once. */
+	/**
+	 * Ends the stream from the server's side: its thread completes the response at once.
+	 */
 	void end() {
 		this.finished.countDown();
 	}
@@ -276,6 +268,44 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 		if (this.started && this.sentSequence > 0 && sequence > this.sentSequence + 1) {
 			metrics.framesSkipped.increment(sequence - this.sentSequence - 1);
 		}
+	}
+
+	/**
+	 * Hears when a frame written to the connection has left; runs on whichever thread
+	 * finished the write.
+	 */
+	private final class WriteDone implements Callback {
+
+		private volatile boolean ready = true;
+
+		/**
+		 * True while the broadcaster is in the write call: a write that finishes there
+		 * needs no report.
+		 */
+		private volatile boolean inline;
+
+		@Override
+		public void succeeded() {
+			this.ready = true;
+			// A write Jetty finished later, when the socket drained: send the newest
+			// frame now. (Should it
+			// finish while the write call is still returning, the next camera frame goes
+			// out as usual.)
+			if (!this.inline) {
+				MjpegViewer.this.camera.broadcaster().writable(MjpegViewer.this);
+			}
+		}
+
+		@Override
+		public void failed(Throwable ex) {
+			leave(ex);
+		}
+
+		@Override
+		public InvocationType getInvocationType() {
+			return InvocationType.NON_BLOCKING;
+		}
+
 	}
 
 }

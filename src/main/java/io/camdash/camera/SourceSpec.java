@@ -9,11 +9,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Where a camera's frames come from, parsed from the {@code source} property. Checked at start-up so a
- * typo fails fast with the value named, rather than as NO SIGNAL later.
+ * Where a camera's frames come from, parsed from the {@code source} property. Checked at
+ * start-up so a typo fails fast with the value named, rather than as NO SIGNAL later.
  *
  * @param kind the kind of source
- * @param location device index or path, file or folder path, or URL; empty for the test pattern
+ * @param location device index or path, file or folder path, or URL; empty for the test
+ * pattern
  */
 public record SourceSpec(Kind kind, String location) {
 
@@ -28,7 +29,7 @@ public record SourceSpec(Kind kind, String location) {
 
 	/** Parses a source value; used by Spring's conversion when binding properties. */
 	public static SourceSpec of(String value) {
-		String text = (value == null) ? "" : value.strip();
+		String text = (value != null) ? value.strip() : "";
 		String lower = text.toLowerCase(Locale.ROOT);
 		if (lower.equals("test-pattern")) {
 			return TEST_PATTERN;
@@ -54,8 +55,8 @@ public record SourceSpec(Kind kind, String location) {
 		if (device.matches("\\d{1,3}") || device.matches("/dev/video\\d{1,3}")) {
 			return new SourceSpec(Kind.DEVICE, device);
 		}
-		throw new IllegalArgumentException(
-				"device source 'device:" + device + "' must be an index such as device:0 or a path such as device:/dev/video0");
+		throw new IllegalArgumentException("device source 'device:" + device
+				+ "' must be an index such as device:0 or a path such as device:/dev/video0");
 	}
 
 	private static SourceSpec file(String file) {
@@ -95,7 +96,10 @@ public record SourceSpec(Kind kind, String location) {
 		return new SourceSpec(Kind.NETWORK, url);
 	}
 
-	/** The value without credentials (user info, token or password parameters), safe for logs and pages. */
+	/**
+	 * The value without credentials (user info, token or password parameters), safe for
+	 * logs and pages.
+	 */
 	public String describe() {
 		return switch (this.kind) {
 			case TEST_PATTERN -> "test-pattern";

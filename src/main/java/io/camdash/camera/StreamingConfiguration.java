@@ -16,15 +16,18 @@ import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Threads for long-running responses (MJPEG streams, streamed downloads). Boot's default async executor
- * queues without bound behind 8 threads, so a 9th viewer would wait forever; here every stream gets a
- * thread at once up to a hard limit (the viewer limit answers 503 before it), threads idle for
- * {@code thread-keep-alive} go away, and no async timeout cuts a stream.
+ * Threads for long-running responses (MJPEG streams, streamed downloads). Boot's default
+ * async executor queues without bound behind 8 threads, so a 9th viewer would wait
+ * forever; here every stream gets a thread at once up to a hard limit (the viewer limit
+ * answers 503 before it), threads idle for {@code thread-keep-alive} go away, and no
+ * async timeout cuts a stream.
  */
 @Configuration(proxyBeanMethods = false)
 class StreamingConfiguration implements WebMvcConfigurer {
 
-	/** Threads beyond the viewer limit, for other long responses such as zip downloads. */
+	/**
+	 * Threads beyond the viewer limit, for other long responses such as zip downloads.
+	 */
 	static final int EXTRA_THREADS = 32;
 
 	private final ThreadPoolExecutor streamThreads;
@@ -50,8 +53,8 @@ class StreamingConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * The kernel send buffer of every connection is capped so a slow viewer's stale frames cannot pile up
-	 * there (its latency stays bounded).
+	 * The kernel send buffer of every connection is capped so a slow viewer's stale
+	 * frames cannot pile up there (its latency stays bounded).
 	 */
 	@Bean
 	JettyServerCustomizer streamingSocketBuffers(StreamingProperties properties) {

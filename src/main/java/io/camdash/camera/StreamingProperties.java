@@ -17,11 +17,14 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How live streams are served, under {@code camdash.streaming}.
  *
- * @param maxViewers most MJPEG viewers served at once over all cameras; the next one gets 503
+ * @param maxViewers most MJPEG viewers served at once over all cameras; the next one gets
+ * 503
  * @param threadKeepAlive how long an idle streaming thread is kept for the next viewer
- * @param snapshotTimeout how long a still waits for a camera's first good frame before 503
- * @param socketSendBuffer kernel send buffer of each connection; small enough that a viewer on a slow
- * link is never more than about a second behind (frames it cannot take are skipped, not queued)
+ * @param snapshotTimeout how long a still waits for a camera's first good frame before
+ * 503
+ * @param socketSendBuffer kernel send buffer of each connection; small enough that a
+ * viewer on a slow link is never more than about a second behind (frames it cannot take
+ * are skipped, not queued)
  * @param reduced smaller frames for viewers whose link cannot carry the full ones
  */
 @ConfigurationProperties("camdash.streaming")
@@ -39,8 +42,9 @@ public record StreamingProperties(@DefaultValue("200") @Min(1) @Max(5000) int ma
 		checkSendBuffer("camdash.streaming.socket-send-buffer", socketSendBuffer);
 		checkSendBuffer("camdash.streaming.reduced.socket-send-buffer", reduced.socketSendBuffer());
 		if (reduced.socketSendBuffer().toBytes() > socketSendBuffer.toBytes()) {
-			throw new IllegalArgumentException("camdash.streaming.reduced.socket-send-buffer (" + shown(reduced.socketSendBuffer())
-					+ ") must not exceed camdash.streaming.socket-send-buffer (" + shown(socketSendBuffer) + ")");
+			throw new IllegalArgumentException("camdash.streaming.reduced.socket-send-buffer ("
+					+ shown(reduced.socketSendBuffer()) + ") must not exceed camdash.streaming.socket-send-buffer ("
+					+ shown(socketSendBuffer) + ")");
 		}
 	}
 
@@ -57,22 +61,27 @@ public record StreamingProperties(@DefaultValue("200") @Min(1) @Max(5000) int ma
 
 	/**
 	 * Smaller frames for viewers that cannot keep up (a phone on weak Wi-Fi), under
-	 * {@code camdash.streaming.reduced}: such a viewer gets a fresh small picture instead of stale big ones,
-	 * and full size again once its link recovers. Reduced frames are encoded once per camera frame, and only
-	 * while some viewer of that camera gets them.
+	 * {@code camdash.streaming.reduced}: such a viewer gets a fresh small picture instead
+	 * of stale big ones, and full size again once its link recovers. Reduced frames are
+	 * encoded once per camera frame, and only while some viewer of that camera gets them.
 	 *
-	 * @param automatic whether viewers that cannot keep up switch to reduced frames by themselves (and back);
-	 * {@code ?size=reduced} or {@code ?size=full} on a stream URL chooses for one viewer either way
-	 * @param maxWidth reduced frames are half the camera's width and height, and at most this many pixels wide
+	 * @param automatic whether viewers that cannot keep up switch to reduced frames by
+	 * themselves (and back); {@code ?size=reduced} or {@code ?size=full} on a stream URL
+	 * chooses for one viewer either way
+	 * @param maxWidth reduced frames are half the camera's width and height, and at most
+	 * this many pixels wide
 	 * @param jpegQuality JPEG quality of reduced frames, 10 to 100
-	 * @param window how long a viewer is judged over: one that took less than half of its frames within it
-	 * cannot keep up, so a short hiccup does not switch it
-	 * @param retryAfter how long a viewer on reduced frames must keep up before it tries full size again;
-	 * doubled (up to 8 times) whenever it falls behind again soon after trying
-	 * @param socketSendBuffer kernel send buffer of a connection while it gets reduced frames: less stale data
-	 * queued ahead of each frame on a slow link, so frames arrive fresher
+	 * @param window how long a viewer is judged over: one that took less than half of its
+	 * frames within it cannot keep up, so a short hiccup does not switch it
+	 * @param retryAfter how long a viewer on reduced frames must keep up before it tries
+	 * full size again; doubled (up to 8 times) whenever it falls behind again soon after
+	 * trying
+	 * @param socketSendBuffer kernel send buffer of a connection while it gets reduced
+	 * frames: less stale data queued ahead of each frame on a slow link, so frames arrive
+	 * fresher
 	 */
-	public record Reduced(@DefaultValue("true") boolean automatic, @DefaultValue("640") @Min(32) @Max(7680) int maxWidth,
+	public record Reduced(@DefaultValue("true") boolean automatic,
+			@DefaultValue("640") @Min(32) @Max(7680) int maxWidth,
 			@DefaultValue("50") @Min(10) @Max(100) int jpegQuality,
 			@DefaultValue("2s") @NotNull @DurationMin(millis = 200) @DurationMax(minutes = 1) Duration window,
 			@DefaultValue("10s") @NotNull @DurationMin(millis = 100) @DurationMax(hours = 1) Duration retryAfter,

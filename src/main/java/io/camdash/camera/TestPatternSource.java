@@ -14,8 +14,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.circle;
 import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
 
 /**
- * A generated picture: colour bars, a bouncing ball, a sweeping bar, the camera name and a clock with
- * milliseconds, so consecutive frames differ and latency can be read by eye.
+ * A generated picture: colour bars, a bouncing ball, a sweeping bar, the camera name and
+ * a clock with milliseconds, so consecutive frames differ and latency can be read by eye.
  */
 final class TestPatternSource implements FrameSource {
 
@@ -25,8 +25,8 @@ final class TestPatternSource implements FrameSource {
 
 	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
-	private static final Scalar[] BARS = { rgb(192, 192, 192), rgb(192, 192, 0), rgb(0, 192, 192),
-			rgb(0, 192, 0), rgb(192, 0, 192), rgb(192, 0, 0), rgb(0, 0, 192) };
+	private static final Scalar[] BARS = { rgb(192, 192, 192), rgb(192, 192, 0), rgb(0, 192, 192), rgb(0, 192, 0),
+			rgb(192, 0, 192), rgb(192, 0, 0), rgb(0, 0, 192) };
 
 	private final String name;
 
@@ -54,7 +54,8 @@ final class TestPatternSource implements FrameSource {
 		this.background = new Mat(this.height, this.width, CV_8UC3, Scalar.BLACK);
 		int barWidth = this.width / BARS.length + 1;
 		for (int i = 0; i < BARS.length; i++) {
-			try (Point from = new Point(i * barWidth, 0); Point to = new Point((i + 1) * barWidth, this.height * 2 / 3)) {
+			try (Point from = new Point(i * barWidth, 0);
+					Point to = new Point((i + 1) * barWidth, this.height * 2 / 3)) {
 				rectangle(this.background, from, to, BARS[i], FILLED, LINE_AA, 0);
 			}
 		}
@@ -72,7 +73,8 @@ final class TestPatternSource implements FrameSource {
 			circle(this.frame, centre, radius, white, FILLED, LINE_AA, 0);
 		}
 		int barX = (int) ((n * 4) % this.width);
-		try (Point from = new Point(barX, this.height * 2 / 3); Point to = new Point(barX + this.width / 16, this.height);
+		try (Point from = new Point(barX, this.height * 2 / 3);
+				Point to = new Point(barX + this.width / 16, this.height);
 				Scalar orange = rgb(255, 140, 0)) {
 			rectangle(this.frame, from, to, orange, FILLED, LINE_AA, 0);
 		}

@@ -15,16 +15,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connection under one viewer's stream, as Jetty exposes it. Two things are done on it directly:
+ * The connection under one viewer's stream, as Jetty exposes it. Two things are done on
+ * it directly:
  * <ul>
- * <li>Frames are written to its endpoint once the response headers are out. An MJPEG body on an HTTP/1.1
- * connection that closes at the end is the raw bytes of the parts, so the servlet layers (output stream
- * state, request scope, event hooks) add nothing but cost: on 100 viewers at 30 fps they took about as much
- * CPU as the kernel's own send path. Jetty's endpoint still does the non-blocking write, finishes a partial
- * one when the socket drains, and keeps the idle timeout. Over another protocol (HTTP/2 multiplexes
+ * <li>Frames are written to its endpoint once the response headers are out. An MJPEG body
+ * on an HTTP/1.1 connection that closes at the end is the raw bytes of the parts, so the
+ * servlet layers (output stream state, request scope, event hooks) add nothing but cost:
+ * on 100 viewers at 30 fps they took about as much CPU as the kernel's own send path.
+ * Jetty's endpoint still does the non-blocking write, finishes a partial one when the
+ * socket drains, and keeps the idle timeout. Over another protocol (HTTP/2 multiplexes
  * streams on one connection) the viewer writes through the servlet stream instead.</li>
- * <li>Its kernel send buffer is tuned: a viewer on reduced frames gets a smaller one, so less stale data is
- * queued ahead of each frame on a slow link; it gets the usual size back with full frames.</li>
+ * <li>Its kernel send buffer is tuned: a viewer on reduced frames gets a smaller one, so
+ * less stale data is queued ahead of each frame on a slow link; it gets the usual size
+ * back with full frames.</li>
  * </ul>
  */
 final class ViewerConnection {
@@ -63,7 +66,8 @@ final class ViewerConnection {
 			}
 		}
 		catch (IllegalStateException ex) {
-			// Not a request Jetty is serving: write through the servlet stream, tune nothing.
+			// Not a request Jetty is serving: write through the servlet stream, tune
+			// nothing.
 		}
 		return new ViewerConnection(endPoint, channel, (int) properties.socketSendBuffer().toBytes(),
 				(int) properties.reduced().socketSendBuffer().toBytes());
@@ -75,8 +79,8 @@ final class ViewerConnection {
 	}
 
 	/**
-	 * Writes without blocking; {@code done} hears when the last byte has gone to the socket, at once when it
-	 * all fit, else later on a Jetty thread.
+	 * Writes without blocking; {@code done} hears when the last byte has gone to the
+	 * socket, at once when it all fit, else later on a Jetty thread.
 	 */
 	void write(ByteBuffer part, Callback done) {
 		this.endPoint.write(done, part);

@@ -3,7 +3,10 @@ package io.camdash.camera;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Caps concurrent MJPEG viewers over all cameras, so the next one gets a clear 503 rather than a hang. */
+/**
+ * Caps concurrent MJPEG viewers over all cameras, so the next one gets a clear 503 rather
+ * than a hang.
+ */
 final class ViewerLimiter {
 
 	private final int limit;
@@ -29,8 +32,9 @@ final class ViewerLimiter {
 	}
 
 	/**
-	 * One viewer's place. Released when the viewer leaves and again when its request completes, whichever
-	 * comes first counts: a stream whose body never ran (its task refused) must not keep its place forever.
+	 * One viewer's place. Released when the viewer leaves and again when its request
+	 * completes, whichever comes first counts: a stream whose body never ran (its task
+	 * refused) must not keep its place forever.
 	 */
 	final class Permit {
 

@@ -21,10 +21,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * GitHub-flavoured markdown to safe HTML: tables, task lists, strikethrough, autolinks, fenced code,
- * footnotes and heading anchors. Raw HTML in the markdown is escaped (shown as text), and the result is
- * sanitized by {@link NoteHtmlPolicy} all the same, so a bug in either layer alone lets nothing through.
- * The page, the editor's preview and the search index all use this one renderer.
+ * GitHub-flavoured markdown to safe HTML: tables, task lists, strikethrough, autolinks,
+ * fenced code, footnotes and heading anchors. Raw HTML in the markdown is escaped (shown
+ * as text), and the result is sanitized by {@link NoteHtmlPolicy} all the same, so a bug
+ * in either layer alone lets nothing through. The page, the editor's preview and the
+ * search index all use this one renderer.
  */
 @Component
 class MarkdownRenderer {

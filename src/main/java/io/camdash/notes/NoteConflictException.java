@@ -3,15 +3,14 @@ package io.camdash.notes;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A save or a create refused because the file on disk is not the version the editor started from: someone
- * else changed, created or deleted it meanwhile.
+ * A save or a create refused because the file on disk is not the version the editor
+ * started from: someone else changed, created or deleted it meanwhile.
  */
 class NoteConflictException extends RuntimeException {
 
 	private final NotePath path;
 
-	@Nullable
-	private final NoteFile onDisk;
+	@Nullable private final NoteFile onDisk;
 
 	NoteConflictException(NotePath path, @Nullable NoteFile onDisk) {
 		super((onDisk != null) ? "'" + path + "' changed on disk since you opened it"
@@ -25,8 +24,7 @@ class NoteConflictException extends RuntimeException {
 	}
 
 	/** The note as it is on disk now; null when it was deleted. */
-	@Nullable
-	NoteFile onDisk() {
+	@Nullable NoteFile onDisk() {
 		return this.onDisk;
 	}
 

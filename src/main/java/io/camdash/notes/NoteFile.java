@@ -12,8 +12,8 @@ import java.util.HexFormat;
  * @param path the note's name
  * @param content the markdown
  * @param modified when the file last changed
- * @param version a hash of the content, which the editor sends back so that a save never overwrites a
- * change it has not seen
+ * @param version a hash of the content, which the editor sends back so that a save never
+ * overwrites a change it has not seen
  */
 record NoteFile(NotePath path, String content, Instant modified, String version) {
 
@@ -24,7 +24,8 @@ record NoteFile(NotePath path, String content, Instant modified, String version)
 		return new NoteFile(path, new String(bytes, StandardCharsets.UTF_8), modified, versionOf(bytes));
 	}
 
-	// A content hash rather than the modification time: touching a file, or saving the same text again,
+	// A content hash rather than the modification time: touching a file, or saving the
+	// same text again,
 	// is no conflict.
 	static String versionOf(byte[] bytes) {
 		try {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,9 +22,10 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Every note's title and plain text, in memory, for the list and for search. Each use first walks the folder
- * and compares modification times and sizes, re-reading only what changed, so notes edited, added or
- * deleted by hand are seen on the next request without a file watcher.
+ * Every note's title and plain text, in memory, for the list and for search. Each use
+ * first walks the folder and compares modification times and sizes, re-reading only what
+ * changed, so notes edited, added or deleted by hand are seen on the next request without
+ * a file watcher.
  */
 @Component
 class NoteIndex {
@@ -73,7 +73,8 @@ class NoteIndex {
 						Instant modified = attributes.lastModifiedTime().toInstant();
 						IndexedNote known = previous.get(path);
 						IndexedNote note = (known != null && known.modified().equals(modified)
-								&& known.size() == attributes.size()) ? known : read(path, file, modified, attributes.size());
+								&& known.size() == attributes.size()) ? known
+										: read(path, file, modified, attributes.size());
 						if (note != null) {
 							current.put(path, note);
 						}
@@ -117,7 +118,10 @@ class NoteIndex {
 		}
 	}
 
-	/** The note name of a file or folder, or null when its name breaks the rules (hidden files, temp files). */
+	/**
+	 * The note name of a file or folder, or null when its name breaks the rules (hidden
+	 * files, temp files).
+	 */
 	private static NotePath nameOf(Path root, Path file) {
 		String relative = root.relativize(file).toString().replace('\\', '/');
 		try {
@@ -149,8 +153,8 @@ class NoteIndex {
 	 * @param modified when its file last changed
 	 * @param size its size in bytes
 	 */
-	record IndexedNote(NotePath path, String title, String text, String lowerTitle, String lowerText,
-			Instant modified, long size) {
+	record IndexedNote(NotePath path, String title, String text, String lowerTitle, String lowerText, Instant modified,
+			long size) {
 
 		static IndexedNote of(NotePath path, String title, String text, Instant modified, long size) {
 			return new IndexedNote(path, title, text, title.toLowerCase(Locale.ROOT), text.toLowerCase(Locale.ROOT),

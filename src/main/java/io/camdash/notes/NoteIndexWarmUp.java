@@ -8,8 +8,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads every note once in the background after start-up, so the first list or search does not pay for
- * parsing the whole folder (a second or more for thousands of notes).
+ * Reads every note once in the background after start-up, so the first list or search
+ * does not pay for parsing the whole folder (a second or more for thousands of notes).
  */
 @Component
 class NoteIndexWarmUp {

@@ -10,9 +10,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A validated name under the notes folder, such as {@code cameras/door.md}: segments of letters, digits,
- * {@code .}, {@code _} and {@code -} that start with a letter or digit, so there is no {@code ..}, no
- * absolute name, no hidden file, and the name is already safe in a URL.
+ * A validated name under the notes folder, such as {@code cameras/door.md}: segments of
+ * letters, digits, {@code .}, {@code _} and {@code -} that start with a letter or digit,
+ * so there is no {@code ..}, no absolute name, no hidden file, and the name is already
+ * safe in a URL.
  *
  * @param value the name, segments joined by {@code /}; empty for the top-level folder
  */
@@ -65,7 +66,10 @@ record NotePath(String value) implements Comparable<NotePath> {
 		return new NotePath(raw);
 	}
 
-	/** A note in {@code folder} named after {@code title}: "Front door (north)" becomes front-door-north.md. */
+	/**
+	 * A note in {@code folder} named after {@code title}: "Front door (north)" becomes
+	 * front-door-north.md.
+	 */
 	static NotePath fromTitle(NotePath folder, String title) {
 		String ascii = Normalizer.normalize((title != null) ? title : "", Normalizer.Form.NFD)
 			.replaceAll("\\p{M}+", "")

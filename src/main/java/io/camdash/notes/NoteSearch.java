@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Full-text search over the index: every word of the query must occur (as a word or inside one, so
- * {@code cam} finds "camera") in the title or the text. A word in the title weighs as much as ten in the
- * text, and repeats in the text count with diminishing returns, so a note about a subject ranks above one
- * that mentions it once.
+ * Full-text search over the index: every word of the query must occur (as a word or
+ * inside one, so {@code cam} finds "camera") in the title or the text. A word in the
+ * title weighs as much as ten in the text, and repeats in the text count with diminishing
+ * returns, so a note about a subject ranks above one that mentions it once.
  */
 final class NoteSearch {
 
@@ -92,11 +92,15 @@ final class NoteSearch {
 		return count;
 	}
 
-	/** A passage of about {@link #SNIPPET_LENGTH} characters around the first match, cut at spaces. */
+	/**
+	 * A passage of about {@link #SNIPPET_LENGTH} characters around the first match, cut
+	 * at spaces.
+	 */
 	static String snippet(NoteIndex.IndexedNote note, List<String> terms) {
 		String text = note.text();
 		int first = -1;
-		// Lower-casing keeps positions for nearly all text; where it does not, the snippet starts at the top.
+		// Lower-casing keeps positions for nearly all text; where it does not, the
+		// snippet starts at the top.
 		if (note.lowerText().length() == text.length()) {
 			for (String term : terms) {
 				int at = note.lowerText().indexOf(term);
@@ -119,7 +123,10 @@ final class NoteSearch {
 		return ((start > 0) ? "… " : "") + passage + ((end < text.length()) ? " …" : "");
 	}
 
-	/** The text cut into plain and marked parts; the longest term wins where several match. */
+	/**
+	 * The text cut into plain and marked parts; the longest term wins where several
+	 * match.
+	 */
 	static List<SearchHit.Part> highlight(String text, List<String> terms) {
 		List<SearchHit.Part> parts = new ArrayList<>();
 		int plainFrom = 0;

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The notes folder. Every read goes to disk, so notes changed by hand show on the next request; every write
- * is atomic (a temporary file moved into place), and saves check the version the editor started from.
+ * The notes folder. Every read goes to disk, so notes changed by hand show on the next
+ * request; every write is atomic (a temporary file moved into place), and saves check the
+ * version the editor started from.
  */
 @Component
 class NoteStore {
@@ -73,8 +74,8 @@ class NoteStore {
 	}
 
 	/**
-	 * Saves a note if the file on disk is still at {@code expectedVersion} ({@link NoteFile#MISSING} for a new
-	 * note).
+	 * Saves a note if the file on disk is still at {@code expectedVersion}
+	 * ({@link NoteFile#MISSING} for a new note).
 	 * @throws NoteConflictException if it is not
 	 */
 	synchronized NoteFile save(NotePath path, String content, String expectedVersion) {
@@ -115,7 +116,8 @@ class NoteStore {
 			return;
 		}
 		Path target = writable(to);
-		// A rename(2) would silently replace the target, so an existing one is refused first.
+		// A rename(2) would silently replace the target, so an existing one is refused
+		// first.
 		if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
 			throw new NoteConflictException(to, readIfExists(to));
 		}
@@ -154,8 +156,7 @@ class NoteStore {
 		return (content != null) ? content : "";
 	}
 
-	@Nullable
-	private NoteFile readIfExists(NotePath path) {
+	@Nullable private NoteFile readIfExists(NotePath path) {
 		Path file = existing(path);
 		if (file == null) {
 			return null;
@@ -180,17 +181,17 @@ class NoteStore {
 	}
 
 	/**
-	 * The file of an existing name, or null if there is none. Symbolic links are followed only while they
-	 * stay inside the notes folder.
+	 * The file of an existing name, or null if there is none. Symbolic links are followed
+	 * only while they stay inside the notes folder.
 	 */
-	@Nullable
-	private Path existing(NotePath path) {
+	@Nullable private Path existing(NotePath path) {
 		Path file = this.root.resolve(path.value()).normalize();
 		if (!file.startsWith(this.root)) {
 			throw new NotePath.InvalidNoteNameException("Invalid note name '" + path + "'");
 		}
 		try {
-			// Checked through the link, but acted on as named: renaming or deleting a link never touches the
+			// Checked through the link, but acted on as named: renaming or deleting a
+			// link never touches the
 			// note it points to.
 			return file.toRealPath().startsWith(this.root) ? file : null;
 		}
@@ -203,13 +204,15 @@ class NoteStore {
 	}
 
 	/**
-	 * Where a note may be written: inside the notes folder, through no link leading outside, and never over a
-	 * symbolic link (a move would replace the link, not what it points to).
+	 * Where a note may be written: inside the notes folder, through no link leading
+	 * outside, and never over a symbolic link (a move would replace the link, not what it
+	 * points to).
 	 */
 	private Path writable(NotePath path) {
 		Path file = this.root.resolve(path.value()).normalize();
 		Path folder = file.getParent();
-		// The nearest existing ancestor decides: a folder that is a link to elsewhere is refused.
+		// The nearest existing ancestor decides: a folder that is a link to elsewhere is
+		// refused.
 		Path existingAncestor = folder;
 		while (existingAncestor != null && !Files.exists(existingAncestor)) {
 			existingAncestor = existingAncestor.getParent();
@@ -217,7 +220,8 @@ class NoteStore {
 		try {
 			if (existingAncestor == null || !existingAncestor.toRealPath().startsWith(this.root)
 					|| Files.isSymbolicLink(file)) {
-				throw new NotePath.InvalidNoteNameException("Invalid note name '" + path + "': outside the notes folder");
+				throw new NotePath.InvalidNoteNameException(
+						"Invalid note name '" + path + "': outside the notes folder");
 			}
 		}
 		catch (IOException ex) {

@@ -10,12 +10,26 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The notes as a tree of folders, flattened into rows for the list page: a folder row, then its notes and
- * sub-folders one level deeper. Sorted by title (folders first), or newest first.
+ * The notes as a tree of folders, flattened into rows for the list page: a folder row,
+ * then its notes and sub-folders one level deeper. Sorted by title (folders first), or
+ * newest first.
  */
 final class NoteTree {
 
 	private NoteTree() {
+	}
+
+	static List<Row> rows(NoteIndex.Snapshot snapshot, Sort sort) {
+		Node root = new Node(NotePath.ROOT);
+		for (NotePath folder : snapshot.folders()) {
+			root.folder(folder.segments(), 0);
+		}
+		for (NoteIndex.IndexedNote note : snapshot.notes()) {
+			root.folder(note.path().parent().segments(), 0).notes.add(note);
+		}
+		List<Row> rows = new ArrayList<>();
+		root.addRows(rows, -1, sort);
+		return rows;
 	}
 
 	enum Sort {
@@ -34,24 +48,12 @@ final class NoteTree {
 	 * @param depth how deep it is, 0 for the top level
 	 * @param path the folder or note
 	 * @param label the folder's name or the note's title
-	 * @param modified when the note, or the newest note in the folder, last changed; null for an empty folder
+	 * @param modified when the note, or the newest note in the folder, last changed; null
+	 * for an empty folder
 	 * @param folder whether this is a folder
 	 */
 	record Row(int depth, NotePath path, String label, @Nullable Instant modified, boolean folder) {
 
-	}
-
-	static List<Row> rows(NoteIndex.Snapshot snapshot, Sort sort) {
-		Node root = new Node(NotePath.ROOT);
-		for (NotePath folder : snapshot.folders()) {
-			root.folder(folder.segments(), 0);
-		}
-		for (NoteIndex.IndexedNote note : snapshot.notes()) {
-			root.folder(note.path().parent().segments(), 0).notes.add(note);
-		}
-		List<Row> rows = new ArrayList<>();
-		root.addRows(rows, -1, sort);
-		return rows;
 	}
 
 	private static final class Node {
@@ -75,8 +77,7 @@ final class NoteTree {
 				.folder(segments, from + 1);
 		}
 
-		@Nullable
-		Instant newest() {
+		@Nullable Instant newest() {
 			Instant newest = null;
 			for (NoteIndex.IndexedNote note : this.notes) {
 				newest = (newest == null || note.modified().isAfter(newest)) ? note.modified() : newest;

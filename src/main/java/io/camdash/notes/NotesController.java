@@ -23,13 +23,20 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The notes pages. A note's page is {@code /notes/<folder>/<name>.md}, so relative links and images in notes
- * work as they do on GitHub; the actions on a note are query parameters of that URL ({@code ?edit},
- * {@code ?action=save|rename|delete}), and the pages that are not a note ({@code /notes/search},
- * {@code /notes/new}, {@code /notes/preview}) never end in {@code .md}, so no note can shadow them.
+ * The notes pages. A note's page is {@code /notes/<folder>/<name>.md}, so relative links
+ * and images in notes work as they do on GitHub; the actions on a note are query
+ * parameters of that URL ({@code ?edit}, {@code ?action=save|rename|delete}), and the
+ * pages that are not a note ({@code /notes/search}, {@code /notes/new},
+ * {@code /notes/preview}) never end in {@code .md}, so no note can shadow them.
  */
 @Controller
 class NotesController {
+
+	private static final String CHANGED_ON_DISK = "Not saved: this note was changed on disk since you opened it. "
+			+ "Your text is on the left, the version on disk on the right. Merge them into your text and save again.";
+
+	private static final String DELETED_ON_DISK = "Not saved: this note was deleted on disk since you opened it. "
+			+ "Save again to create it anew with your text.";
 
 	static final String LIST_VIEW = "notes/list";
 
@@ -133,8 +140,8 @@ class NotesController {
 		model.addAttribute("note", note);
 		model.addAttribute("noteTitle", (rendered.title() != null) ? rendered.title() : name.baseName());
 		model.addAttribute("html", rendered.html());
-		model.addAttribute("toc", (rendered.headings().size() >= this.properties.tocMinHeadings())
-				? rendered.headings() : List.of());
+		model.addAttribute("toc",
+				(rendered.headings().size() >= this.properties.tocMinHeadings()) ? rendered.headings() : List.of());
 		model.addAttribute("folders", folders());
 		return NOTE_VIEW;
 	}
@@ -143,7 +150,10 @@ class NotesController {
 		Path file = this.store.image(name);
 		MediaType type = MediaTypeFactory.getMediaType(file.getFileName().toString())
 			.orElse(MediaType.APPLICATION_OCTET_STREAM);
-		return ResponseEntity.ok().cacheControl(CacheControl.noCache()).contentType(type).body(new FileSystemResource(file));
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noCache())
+			.contentType(type)
+			.body(new FileSystemResource(file));
 	}
 
 	@GetMapping(path = "/notes/{*path}", params = "edit")
@@ -172,8 +182,9 @@ class NotesController {
 	}
 
 	/**
-	 * The editor again, refusing the save: the user's text stays in the editor, the version on disk is shown
-	 * beside it, and the next save (after merging) is checked against that disk version.
+	 * The editor again, refusing the save: the user's text stays in the editor, the
+	 * version on disk is shown beside it, and the next save (after merging) is checked
+	 * against that disk version.
 	 */
 	private ModelAndView conflict(NotePath name, String theirs, @Nullable NoteFile onDisk) {
 		ModelAndView editor = new ModelAndView(EDIT_VIEW, HttpStatus.CONFLICT);
@@ -182,9 +193,7 @@ class NotesController {
 		editor.addObject("markdown", theirs);
 		editor.addObject("version", (onDisk != null) ? onDisk.version() : NoteFile.MISSING);
 		editor.addObject("diskContent", (onDisk != null) ? onDisk.content() : null);
-		editor.addObject("error", (onDisk != null)
-				? "Not saved: this note was changed on disk since you opened it. Your text is on the left, the version on disk on the right. Merge them into your text and save again."
-				: "Not saved: this note was deleted on disk since you opened it. Save again to create it anew with your text.");
+		editor.addObject("error", (onDisk != null) ? CHANGED_ON_DISK : DELETED_ON_DISK);
 		return editor;
 	}
 
@@ -215,8 +224,9 @@ class NotesController {
 	}
 
 	/**
-	 * The text of a form, within the size limit. A form bigger than the servlet container's own limit arrives
-	 * without its fields; its length still tells it was too large.
+	 * The text of a form, within the size limit. A form bigger than the servlet
+	 * container's own limit arrives without its fields; its length still tells it was too
+	 * large.
 	 */
 	private String requireContent(@Nullable String content, HttpServletRequest request) {
 		if (content == null && request.getContentLengthLong() > this.store.maxSize().toBytes()) {

@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Markdown notes, under {@code camdash.notes}.
  *
- * @param folder the folder of {@code .md} notes (nested folders allowed); created when missing
+ * @param folder the folder of {@code .md} notes (nested folders allowed); created when
+ * missing
  * @param maxSize largest note that can be saved or previewed; a bigger one answers 413
  * @param tocMinHeadings a note with at least this many headings gets a table of contents
  * @param maxSearchResults most search results shown for one query

@@ -10,15 +10,20 @@ import com.vladsch.flexmark.html.renderer.ResolvedLink;
 import com.vladsch.flexmark.util.ast.Node;
 
 /**
- * The short form for gallery pictures: {@code ![door](picture:cam/2026-11-21/cam_0930.jpg)} becomes the
- * gallery's raw file, {@code /pictures/image/cam/2026-11-21/cam_0930.jpg}. A name that is not a plain relative
- * path is left alone, and the sanitizer then drops the unknown {@code picture:} scheme.
+ * The short form for gallery pictures:
+ * {@code ![door](picture:cam/2026-11-21/cam_0930.jpg)} becomes the gallery's raw file,
+ * {@code /pictures/image/cam/2026-11-21/cam_0930.jpg}. A name that is not a plain
+ * relative path is left alone, and the sanitizer then drops the unknown {@code picture:}
+ * scheme.
  */
 final class PictureLinks extends IndependentLinkResolverFactory {
 
 	static final String SCHEME = "picture:";
 
-	/** Where the gallery serves a picture itself ({@code io.camdash.pictures.PictureLinks.IMAGE}). */
+	/**
+	 * Where the gallery serves a picture itself
+	 * ({@code io.camdash.pictures.PictureLinks.IMAGE}).
+	 */
 	static final String GALLERY_FILES = "/pictures/image/";
 
 	private static final Pattern PICTURE_NAME = Pattern
@@ -42,6 +47,5 @@ final class PictureLinks extends IndependentLinkResolverFactory {
 			return url.equals(link.getUrl()) ? link : link.withUrl(url).withStatus(LinkStatus.VALID);
 		};
 	}
-
 
 }

@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The gallery pages: all pictures by day, one picture, and deleting one or a selection. */
+/**
+ * The gallery pages: all pictures by day, one picture, and deleting one or a selection.
+ */
 @Controller
 class GalleryController {
 

@@ -16,7 +16,10 @@ import java.util.List;
  */
 record GalleryPage(List<Day> days, int page, int pages, int total, String camera) {
 
-	/** The page of {@code pictures} (already filtered, newest first); a page past the end shows the last. */
+	/**
+	 * The page of {@code pictures} (already filtered, newest first); a page past the end
+	 * shows the last.
+	 */
 	static GalleryPage of(List<Picture> pictures, int requestedPage, int pageSize, String camera, ZoneId zone) {
 		int total = pictures.size();
 		int pages = Math.max(1, (total + pageSize - 1) / pageSize);
@@ -39,7 +42,9 @@ record GalleryPage(List<Day> days, int page, int pages, int total, String camera
 		return PictureLinks.GALLERY + "?" + filter + "page=" + page;
 	}
 
-	/** What links to a picture add to keep this filter (for its newer and older links). */
+	/**
+	 * What links to a picture add to keep this filter (for its newer and older links).
+	 */
 	public String filterQuery() {
 		return filterQuery(this.camera);
 	}

@@ -10,17 +10,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One picture as listed from the folder: only what a directory walk tells, never its pixels.
+ * One picture as listed from the folder: only what a directory walk tells, never its
+ * pixels.
  *
  * @param name where it is, relative to the pictures folder
  * @param camera the camera that took it, from its folder or file name; empty if unknown
  * @param takenAt when it was taken, from its file name, else its modified time
  * @param size file size in bytes
- * @param modifiedMillis modified time, which with the size tells whether a thumbnail is still current
+ * @param modifiedMillis modified time, which with the size tells whether a thumbnail is
+ * still current
  */
 record Picture(PictureName name, String camera, Instant takenAt, long size, long modifiedMillis) {
 
-	/** {@code <camera>_<yyyyMMdd-HHmmss-SSS>[-n].<ext>}, as written by {@link PictureStore}. */
+	/**
+	 * {@code <camera>_<yyyyMMdd-HHmmss-SSS>[-n].<ext>}, as written by
+	 * {@link PictureStore}.
+	 */
 	private static final Pattern TAKEN_NAME = Pattern
 		.compile("([a-z0-9][a-z0-9_-]{0,31})_(\\d{8}-\\d{6}-\\d{3})(?:-\\d+)?\\.[A-Za-z]+");
 
@@ -40,7 +45,8 @@ record Picture(PictureName name, String camera, Instant takenAt, long size, long
 				takenAt = LocalDateTime.parse(matcher.group(2), NAME_TIME).atZone(zone).toInstant();
 			}
 			catch (DateTimeParseException ex) {
-				// A name that only looks like ours (month 13...): the modified time will do.
+				// A name that only looks like ours (month 13...): the modified time will
+				// do.
 			}
 		}
 		return new Picture(name, camera, takenAt, size, modifiedMillis);

@@ -35,7 +35,10 @@ class PictureDeleter {
 		}
 	}
 
-	/** Deletes several pictures; returns how many were deleted (the others were already gone). */
+	/**
+	 * Deletes several pictures; returns how many were deleted (the others were already
+	 * gone).
+	 */
 	int delete(Collection<PictureName> names) throws IOException {
 		int deleted = 0;
 		for (PictureName name : names) {

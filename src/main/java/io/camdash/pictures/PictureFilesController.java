@@ -3,15 +3,14 @@ package io.camdash.pictures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -37,7 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** Picture files: the image, its thumbnail, a download, a zip of a selection, and DELETE for API clients. */
+/**
+ * Picture files: the image, its thumbnail, a download, a zip of a selection, and DELETE
+ * for API clients.
+ */
 @RestController
 class PictureFilesController {
 
@@ -122,8 +124,8 @@ class PictureFilesController {
 	}
 
 	/**
-	 * The selected pictures as one zip, written straight to the response: never built in memory or on disk.
-	 * Pictures that vanish before their turn are left out.
+	 * The selected pictures as one zip, written straight to the response: never built in
+	 * memory or on disk. Pictures that vanish before their turn are left out.
 	 */
 	@PostMapping("/pictures/selection/zip")
 	ResponseEntity<StreamingResponseBody> zip(@RequestParam(name = "name", required = false) List<String> names) {
@@ -156,7 +158,8 @@ class PictureFilesController {
 		// JPEG and PNG are compressed already: deflating them again only costs time.
 		zip.setLevel(0);
 		for (PictureStore.Found found : pictures) {
-			// Opened without following links: a file swapped for a symlink meanwhile is not read.
+			// Opened without following links: a file swapped for a symlink meanwhile is
+			// not read.
 			try (InputStream content = Files.newInputStream(found.file(), LinkOption.NOFOLLOW_LINKS)) {
 				zip.putNextEntry(new ZipEntry(found.picture().name().value()));
 				content.transferTo(zip);

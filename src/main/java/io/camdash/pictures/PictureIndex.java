@@ -8,15 +8,18 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
 /**
- * The pictures, newest first, kept between requests so a gallery page of a large folder costs a few folder
- * checks instead of a walk. Walked again when a folder changed, when a change may have gone unnoticed
- * (folder modified within {@link #QUIET_MILLIS} of the walk, since file systems tick coarsely), and after
- * this application saved or deleted a picture.
+ * The pictures, newest first, kept between requests so a gallery page of a large folder
+ * costs a few folder checks instead of a walk. Walked again when a folder changed, when a
+ * change may have gone unnoticed (folder modified within {@link #QUIET_MILLIS} of the
+ * walk, since file systems tick coarsely), and after this application saved or deleted a
+ * picture.
  */
 @Component
 class PictureIndex {
 
-	/** Folder times this close to the walk may hide a change made in the same clock tick. */
+	/**
+	 * Folder times this close to the walk may hide a change made in the same clock tick.
+	 */
 	static final long QUIET_MILLIS = 1000;
 
 	private static final Comparator<Picture> NEWEST_FIRST = Comparator.comparing(Picture::takenAt)

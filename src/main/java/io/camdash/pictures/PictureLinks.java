@@ -1,8 +1,9 @@
 package io.camdash.pictures;
 
 /**
- * The URLs of a picture, relative to the context path. Names hold only URL-safe characters, and their
- * '/' must stay a real '/' (servers refuse an encoded one), so they are appended as they are.
+ * The URLs of a picture, relative to the context path. Names hold only URL-safe
+ * characters, and their '/' must stay a real '/' (servers refuse an encoded one), so they
+ * are appended as they are.
  */
 final class PictureLinks {
 

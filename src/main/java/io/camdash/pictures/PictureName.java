@@ -9,9 +9,10 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A picture's path relative to the pictures folder, as used in URLs: for example
- * {@code cam/2024-05-01/cam_20240501-120000-123.jpg}. At most three segments of letters, digits, '.', '_'
- * and '-', none starting with a dot, ending in .jpg, .jpeg or .png. Nothing else gets near the file system,
- * so absolute paths, '..', backslashes, NUL and encoded tricks are refused before any lookup.
+ * {@code cam/2024-05-01/cam_20240501-120000-123.jpg}. At most three segments of letters,
+ * digits, '.', '_' and '-', none starting with a dot, ending in .jpg, .jpeg or .png.
+ * Nothing else gets near the file system, so absolute paths, '..', backslashes, NUL and
+ * encoded tricks are refused before any lookup.
  *
  * @param value the validated relative name, segments separated by '/'
  */
@@ -34,7 +35,10 @@ record PictureName(String value) {
 		return new PictureName(text);
 	}
 
-	/** Parses the rest of a URL path captured by {@code {*name}}, which starts with the '/' before it. */
+	/**
+	 * Parses the rest of a URL path captured by {@code {*name}}, which starts with the
+	 * '/' before it.
+	 */
 	static PictureName fromPath(String capture) {
 		return new PictureName((capture != null && capture.startsWith("/")) ? capture.substring(1) : capture);
 	}
@@ -65,7 +69,10 @@ record PictureName(String value) {
 		return this.value.substring(this.value.lastIndexOf('/') + 1);
 	}
 
-	/** The first folder, which is the camera for pictures taken here; empty for a picture at the top. */
+	/**
+	 * The first folder, which is the camera for pictures taken here; empty for a picture
+	 * at the top.
+	 */
 	String folder() {
 		int slash = this.value.indexOf('/');
 		return (slash < 0) ? "" : this.value.substring(0, slash);

@@ -16,14 +16,16 @@ final class PictureSelection {
 	private PictureSelection() {
 	}
 
-	/** Every name checked before any is used: one bad name refuses the whole request (400). */
+	/**
+	 * Every name checked before any is used: one bad name refuses the whole request
+	 * (400).
+	 */
 	static Set<PictureName> parse(List<String> names) {
 		if (names == null || names.isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "No picture selected");
 		}
 		if (names.size() > MAX_PICTURES) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"At most " + MAX_PICTURES + " pictures at once");
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "At most " + MAX_PICTURES + " pictures at once");
 		}
 		Set<PictureName> parsed = new LinkedHashSet<>();
 		for (String name : names) {

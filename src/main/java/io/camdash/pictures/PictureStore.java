@@ -29,9 +29,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The pictures folder: saves new pictures atomically, walks the folder, and opens or deletes one picture
- * by its {@link PictureName}, never anything outside the folder. The folder is the truth: anything here
- * may appear or vanish between two calls, by hand or otherwise.
+ * The pictures folder: saves new pictures atomically, walks the folder, and opens or
+ * deletes one picture by its {@link PictureName}, never anything outside the folder. The
+ * folder is the truth: anything here may appear or vanish between two calls, by hand or
+ * otherwise.
  */
 @Component
 class PictureStore {
@@ -44,13 +45,17 @@ class PictureStore {
 
 	private final ZoneId zone = ZoneId.systemDefault();
 
-	/** Guards choosing a free name and moving the picture there, so two saves never pick the same. */
+	/**
+	 * Guards choosing a free name and moving the picture there, so two saves never pick
+	 * the same.
+	 */
 	private final Object naming = new Object();
 
 	PictureStore(PicturesProperties properties) throws IOException {
 		Path folder = properties.folder().toAbsolutePath().normalize();
 		Files.createDirectories(folder);
-		// Real path: every name resolves under it, so a symlinked folder cannot be escaped by comparing names.
+		// Real path: every name resolves under it, so a symlinked folder cannot be
+		// escaped by comparing names.
 		this.root = folder.toRealPath();
 		log.info("Pictures in {}", this.root);
 	}
@@ -64,8 +69,10 @@ class PictureStore {
 	}
 
 	/**
-	 * Saves a camera's JPEG as {@code <camera>/<yyyy-MM-dd>/<camera>_<yyyyMMdd-HHmmss-SSS>.jpg}, adding
-	 * {@code -2}, {@code -3}... when that name is taken (two pictures of the same frame or millisecond).
+	 * Saves a camera's JPEG as
+	 * {@code <camera>/<yyyy-MM-dd>/<camera>_<yyyyMMdd-HHmmss-SSS>.jpg}, adding
+	 * {@code -2}, {@code -3}... when that name is taken (two pictures of the same frame
+	 * or millisecond).
 	 */
 	Picture save(String camera, byte[] jpeg, Instant takenAt) throws IOException {
 		LocalDateTime local = LocalDateTime.ofInstant(takenAt, this.zone);
@@ -74,7 +81,8 @@ class PictureStore {
 		PictureName probe = new PictureName(relativeFolder + "/" + base + ".jpg");
 		Path folder = this.root.resolve(relativeFolder);
 		Files.createDirectories(folder);
-		// Leading dot and .tmp: never a picture name, so a half-written file is never listed.
+		// Leading dot and .tmp: never a picture name, so a half-written file is never
+		// listed.
 		Path temp = Files.createTempFile(folder, "." + base + "-", TEMP_SUFFIX);
 		try {
 			Files.write(temp, jpeg);
@@ -94,18 +102,20 @@ class PictureStore {
 		}
 	}
 
-	/** Every picture in the folder (symlinks and non-picture files left out), with the folders walked. */
+	/**
+	 * Every picture in the folder (symlinks and non-picture files left out), with the
+	 * folders walked.
+	 */
 	Listing list() {
 		List<Picture> pictures = new ArrayList<>();
 		Map<Path, Long> folders = new LinkedHashMap<>();
 		try {
-			Files.walkFileTree(this.root, EnumSet.noneOf(FileVisitOption.class),
-					PictureName.MAX_DEPTH, new SimpleFileVisitor<>() {
+			Files.walkFileTree(this.root, EnumSet.noneOf(FileVisitOption.class), PictureName.MAX_DEPTH,
+					new SimpleFileVisitor<>() {
 
 						@Override
 						public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-							if (!dir.equals(PictureStore.this.root)
-									&& dir.getFileName().toString().startsWith(".")) {
+							if (!dir.equals(PictureStore.this.root) && dir.getFileName().toString().startsWith(".")) {
 								return FileVisitResult.SKIP_SUBTREE;
 							}
 							folders.put(dir, attributes.lastModifiedTime().toMillis());
@@ -141,8 +151,9 @@ class PictureStore {
 	}
 
 	/**
-	 * Whether the folders of a listing are unchanged: a file added, removed or renamed changes its folder's
-	 * modified time, so this checks a few folders instead of walking every file.
+	 * Whether the folders of a listing are unchanged: a file added, removed or renamed
+	 * changes its folder's modified time, so this checks a few folders instead of walking
+	 * every file.
 	 */
 	boolean unchanged(Listing listing) {
 		for (Map.Entry<Path, Long> folder : listing.folders().entrySet()) {
@@ -160,14 +171,18 @@ class PictureStore {
 		return true;
 	}
 
-	/** The picture's file and attributes now, or 404 if it is not a plain file inside the folder. */
+	/**
+	 * The picture's file and attributes now, or 404 if it is not a plain file inside the
+	 * folder.
+	 */
 	Found find(PictureName name) {
 		Path file = this.root.resolve(name.value()).normalize();
 		if (!file.startsWith(this.root)) {
 			throw new PictureNotFoundException(name);
 		}
 		try {
-			// No symlinks at all: the real path must be the path itself, so nothing outside is ever reached.
+			// No symlinks at all: the real path must be the path itself, so nothing
+			// outside is ever reached.
 			Path real = file.toRealPath();
 			if (!real.equals(file) || !real.startsWith(this.root)) {
 				throw new PictureNotFoundException(name);
@@ -185,7 +200,10 @@ class PictureStore {
 		}
 	}
 
-	/** Opens a picture for reading; 404 if it is gone, even if it vanished since it was found. */
+	/**
+	 * Opens a picture for reading; 404 if it is gone, even if it vanished since it was
+	 * found.
+	 */
 	InputStream open(Found found) {
 		try {
 			return Files.newInputStream(found.file(), LinkOption.NOFOLLOW_LINKS);
@@ -199,7 +217,9 @@ class PictureStore {
 		}
 	}
 
-	/** Deletes a picture; false if it was already gone (or was never one we may touch). */
+	/**
+	 * Deletes a picture; false if it was already gone (or was never one we may touch).
+	 */
 	boolean delete(PictureName name) throws IOException {
 		Found found;
 		try {
@@ -208,7 +228,8 @@ class PictureStore {
 		catch (PictureNotFoundException ex) {
 			return false;
 		}
-		// Empty folders stay: removing them could race with a picture being saved into them.
+		// Empty folders stay: removing them could race with a picture being saved into
+		// them.
 		return Files.deleteIfExists(found.file());
 	}
 

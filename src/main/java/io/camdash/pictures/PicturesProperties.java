@@ -13,9 +13,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where pictures are kept and how the gallery shows them, under {@code camdash.pictures}.
  *
- * @param folder folder holding the pictures, one sub-folder per camera and day; created if missing
- * @param thumbnailCache folder for generated thumbnails, kept outside {@code folder} so they never show
- * up as pictures; created if missing, safe to delete
+ * @param folder folder holding the pictures, one sub-folder per camera and day; created
+ * if missing
+ * @param thumbnailCache folder for generated thumbnails, kept outside {@code folder} so
+ * they never show up as pictures; created if missing, safe to delete
  * @param thumbnailWidth largest thumbnail side in pixels
  * @param pageSize pictures per gallery page
  */

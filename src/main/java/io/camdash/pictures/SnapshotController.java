@@ -19,9 +19,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Take photo: saves a camera's newest good frame as a picture. Browsers posting the live page's form are
- * sent to the new picture; API clients get JSON describing it. Starts an idle camera, and answers 503
- * rather than ever saving a NO SIGNAL frame.
+ * Take photo: saves a camera's newest good frame as a picture. Browsers posting the live
+ * page's form are sent to the new picture; API clients get JSON describing it. Starts an
+ * idle camera, and answers 503 rather than ever saving a NO SIGNAL frame.
  */
 @Controller
 class SnapshotController {
@@ -56,8 +56,8 @@ class SnapshotController {
 		URI page = ServletUriComponentsBuilder.fromCurrentContextPath().path(PictureLinks.page(name)).build().toUri();
 		return ResponseEntity.created(page)
 			.body(new TakenPicture(name.value(), picture.camera(), picture.takenAt(), taken.width(), taken.height(),
-					picture.size(), page.toString(), link(PictureLinks.image(name)),
-					link(PictureLinks.thumbnail(name)), link(PictureLinks.download(name))));
+					picture.size(), page.toString(), link(PictureLinks.image(name)), link(PictureLinks.thumbnail(name)),
+					link(PictureLinks.download(name))));
 	}
 
 	private static String link(String path) {

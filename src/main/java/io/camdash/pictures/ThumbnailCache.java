@@ -26,9 +26,10 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /**
- * Thumbnails made once with OpenCV and kept in a cache folder outside the pictures folder. A cached file
- * is named after the picture's size and modified time, so a picture changed in place gets a new thumbnail
- * and the stale one is removed. A picture OpenCV cannot decode is remembered as such (a placeholder).
+ * Thumbnails made once with OpenCV and kept in a cache folder outside the pictures
+ * folder. A cached file is named after the picture's size and modified time, so a picture
+ * changed in place gets a new thumbnail and the stale one is removed. A picture OpenCV
+ * cannot decode is remembered as such (a placeholder).
  */
 @Component
 class ThumbnailCache {
@@ -39,7 +40,10 @@ class ThumbnailCache {
 
 	static final int JPEG_QUALITY = 80;
 
-	/** Larger files are not decoded for a thumbnail: a placeholder is cheaper than running out of memory. */
+	/**
+	 * Larger files are not decoded for a thumbnail: a placeholder is cheaper than running
+	 * out of memory.
+	 */
 	static final long MAX_SOURCE_BYTES = 64L * 1024 * 1024;
 
 	private static final String THUMBNAIL = ".jpg";
@@ -62,11 +66,13 @@ class ThumbnailCache {
 	}
 
 	/**
-	 * The thumbnail of a picture, made now if missing or stale; null when the picture cannot be decoded
-	 * (show a placeholder). A picture that vanished meanwhile gives a {@link NoSuchFileException}.
+	 * The thumbnail of a picture, made now if missing or stale; null when the picture
+	 * cannot be decoded (show a placeholder). A picture that vanished meanwhile gives a
+	 * {@link NoSuchFileException}.
 	 */
 	Path thumbnail(PictureStore.Found found) throws IOException {
-		// Two requests for the same new thumbnail: the second waits and finds the first one's file.
+		// Two requests for the same new thumbnail: the second waits and finds the first
+		// one's file.
 		synchronized (this.locks[Math.floorMod(found.picture().name().value().hashCode(), this.locks.length)]) {
 			return thumbnailLocked(found);
 		}
@@ -102,7 +108,8 @@ class ThumbnailCache {
 		if (!Files.isDirectory(folder)) {
 			return;
 		}
-		// '@' never occurs in a picture name, so this matches this picture's versions only.
+		// '@' never occurs in a picture name, so this matches this picture's versions
+		// only.
 		try (DirectoryStream<Path> versions = Files.newDirectoryStream(folder, name.fileName() + "@*")) {
 			for (Path version : versions) {
 				Files.deleteIfExists(version);
@@ -118,7 +125,10 @@ class ThumbnailCache {
 		return file.getParent();
 	}
 
-	/** The image scaled to fit the thumbnail width, as JPEG; null if OpenCV cannot decode it. */
+	/**
+	 * The image scaled to fit the thumbnail width, as JPEG; null if OpenCV cannot decode
+	 * it.
+	 */
 	private byte[] scaleDown(byte[] source) {
 		if (source.length == 0) {
 			return null;

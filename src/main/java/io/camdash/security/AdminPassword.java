@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * The built-in administrator's password hash: the configured password when there is one, otherwise one generated on
- * first start, printed once and kept only as a hash in the data folder.
+ * The built-in administrator's password hash: the configured password when there is one,
+ * otherwise one generated on first start, printed once and kept only as a hash in the
+ * data folder.
  */
 final class AdminPassword {
 
@@ -27,7 +28,10 @@ final class AdminPassword {
 
 	private static final SecureRandom random = new SecureRandom();
 
-	/** Ids of the delegating password encoder: a configured value with one of these as prefix is already hashed. */
+	/**
+	 * Ids of the delegating password encoder: a configured value with one of these as
+	 * prefix is already hashed.
+	 */
 	private static final Set<String> ENCODER_IDS = Set.of("bcrypt", "argon2", "argon2@SpringSecurity_v5_8", "pbkdf2",
 			"pbkdf2@SpringSecurity_v5_8", "scrypt", "scrypt@SpringSecurity_v5_8", "sha256", "SHA-256", "SHA-1", "MD5",
 			"MD4", "ldap", "noop");
@@ -61,12 +65,15 @@ final class AdminPassword {
 				This is shown only once; camdash keeps only its hash, in {}.
 				To choose your own, set camdash.security.admin-password (plain or {bcrypt}-hashed)
 				in application.yaml; or delete that file and restart to get a new one.
-				================================================================================""",
-				adminName, password, files.path(HASH_FILE));
+				================================================================================""", adminName,
+				password, files.path(HASH_FILE));
 		return hash;
 	}
 
-	/** A configured password as stored: already-hashed values ({bcrypt}...) as they are, plain ones hashed now. */
+	/**
+	 * A configured password as stored: already-hashed values ({bcrypt}...) as they are,
+	 * plain ones hashed now.
+	 */
 	static String encoded(String configured, PasswordEncoder encoder) {
 		Matcher prefix = PREFIX.matcher(configured);
 		if (prefix.matches() && ENCODER_IDS.contains(prefix.group(1))) {

@@ -28,9 +28,10 @@ import org.springframework.web.util.pattern.PathPattern.PathMatchInfo;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Lets tools open one camera's stream or still with that camera's access token, given as {@code ?token=} or
- * {@code Authorization: Bearer}. A matching token authenticates this request only (no session); a wrong one is
- * refused with 401. Tokens are compared in constant time and never logged.
+ * Lets tools open one camera's stream or still with that camera's access token, given as
+ * {@code ?token=} or {@code Authorization: Bearer}. A matching token authenticates this
+ * request only (no session); a wrong one is refused with 401. Tokens are compared in
+ * constant time and never logged.
  */
 class CameraTokenFilter extends OncePerRequestFilter {
 
@@ -66,7 +67,8 @@ class CameraTokenFilter extends OncePerRequestFilter {
 		}
 		String cameraId = cameraId(request);
 		byte[] expected = this.tokenDigests.get(cameraId);
-		// Digests have equal lengths, so the comparison takes the same time however much of the token is right.
+		// Digests have equal lengths, so the comparison takes the same time however much
+		// of the token is right.
 		if (expected == null || !MessageDigest.isEqual(expected, digest(token))) {
 			logger.info("Refused a wrong access token for camera '{}' from {}", LogSafe.text(cameraId),
 					request.getRemoteAddr());

@@ -8,11 +8,12 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Gives every page {@code currentUser}: the layout's user menu shows it, and pages hide what the user may not do
- * ({@code th:if="${currentUser.admin}"} around a snapshot or delete button).
+ * Gives every page {@code currentUser}: the layout's user menu shows it, and pages hide
+ * what the user may not do ({@code th:if="${currentUser.admin}"} around a snapshot or
+ * delete button).
  */
 @ControllerAdvice
-class CurrentUserAdvice {
+public class CurrentUserAdvice {
 
 	@ModelAttribute("currentUser")
 	CurrentUser currentUser(Principal principal) {
@@ -31,7 +32,8 @@ class CurrentUserAdvice {
 	 *
 	 * @param name the user's name; empty when not signed in
 	 * @param signedIn whether the user signed in (false with anonymous viewing)
-	 * @param admin whether the user may change things: take snapshots, delete, edit notes and settings
+	 * @param admin whether the user may change things: take snapshots, delete, edit notes
+	 * and settings
 	 */
 	public record CurrentUser(String name, boolean signedIn, boolean admin) {
 

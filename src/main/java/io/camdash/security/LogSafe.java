@@ -1,6 +1,8 @@
 package io.camdash.security;
 
-/** Makes untrusted text (a user name typed at the sign-in form) safe to put in a log line. */
+/**
+ * Makes untrusted text (a user name typed at the sign-in form) safe to put in a log line.
+ */
 final class LogSafe {
 
 	private static final int MAX_LENGTH = 64;
@@ -8,7 +10,10 @@ final class LogSafe {
 	private LogSafe() {
 	}
 
-	/** The text with control characters (line breaks that could forge log lines) escaped, and cut to 64 chars. */
+	/**
+	 * The text with control characters (line breaks that could forge log lines) escaped,
+	 * and cut to 64 chars.
+	 */
 	static String text(String untrusted) {
 		if (untrusted == null) {
 			return "";

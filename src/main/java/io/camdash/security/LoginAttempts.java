@@ -6,20 +6,23 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.camdash.security.SecuritySettings.LoginThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.camdash.security.SecuritySettings.LoginThrottle;
-
 /**
- * Failed sign-ins per user name and per client address. After too many within the lock duration, that name or
- * address is locked for the lock duration: even the right password is refused until then, so guessing stays slow.
+ * Failed sign-ins per user name and per client address. After too many within the lock
+ * duration, that name or address is locked for the lock duration: even the right password
+ * is refused until then, so guessing stays slow.
  */
 class LoginAttempts {
 
 	private static final Logger logger = LoggerFactory.getLogger(LoginAttempts.class);
 
-	/** Past this many tracked names and addresses, expired entries are dropped (an attacker can invent names). */
+	/**
+	 * Past this many tracked names and addresses, expired entries are dropped (an
+	 * attacker can invent names).
+	 */
 	private static final int SWEEP_THRESHOLD = 10_000;
 
 	private final LoginThrottle limits;
@@ -35,7 +38,10 @@ class LoginAttempts {
 		this.clock = clock;
 	}
 
-	/** How much longer sign-ins for this user or from this address are refused; zero when they are not. */
+	/**
+	 * How much longer sign-ins for this user or from this address are refused; zero when
+	 * they are not.
+	 */
 	Duration lockedFor(String user, String address) {
 		Instant now = this.clock.instant();
 		Duration userLock = remaining(this.users.get(user), now);
@@ -87,10 +93,16 @@ class LoginAttempts {
 		}
 	}
 
-	/** Failures counted since {@code since}; locked until {@code lockedUntil} when not null. */
+	/**
+	 * Failures counted since {@code since}; locked until {@code lockedUntil} when not
+	 * null.
+	 */
 	private record Failures(int count, Instant since, Instant lockedUntil) {
 
-		/** Whether these failures are forgotten: older than the lock duration and no longer locked. */
+		/**
+		 * Whether these failures are forgotten: older than the lock duration and no
+		 * longer locked.
+		 */
 		boolean expired(Instant now, Duration lockDuration) {
 			boolean locked = this.lockedUntil != null && now.isBefore(this.lockedUntil);
 			return !locked && !now.isBefore(this.since.plus(lockDuration));

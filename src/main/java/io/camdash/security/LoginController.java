@@ -26,11 +26,10 @@ class LoginController {
 		}
 		Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
 		if (failure instanceof AuthenticationException) {
-			// Same words for an unknown user and a wrong password: the page must not tell which names exist.
-			model.addAttribute("loginError",
-					(failure instanceof ThrottledAuthenticationProvider.SignInLockedException)
-							? "Too many failed sign-ins. Wait a few minutes, then try again."
-							: "Wrong user name or password.");
+			// Same words for an unknown user and a wrong password: the page must not tell
+			// which names exist.
+			model.addAttribute("loginError", (failure instanceof ThrottledAuthenticationProvider.SignInLockedException)
+					? "Too many failed sign-ins. Wait a few minutes, then try again." : "Wrong user name or password.");
 			session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
 		}
 		return LOGIN_VIEW;

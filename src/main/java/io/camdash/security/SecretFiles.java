@@ -12,9 +12,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
- * The data folder where camdash keeps its own secrets (the generated admin password's hash, the remember-me key).
- * The folder is owner-only (700) and each file owner-readable only (600); a file is written to a temporary file and
- * moved into place, so a crash never leaves half a secret behind.
+ * The data folder where camdash keeps its own secrets (the generated admin password's
+ * hash, the remember-me key). The folder is owner-only (700) and each file owner-readable
+ * only (600); a file is written to a temporary file and moved into place, so a crash
+ * never leaves half a secret behind.
  */
 final class SecretFiles {
 
@@ -63,8 +64,8 @@ final class SecretFiles {
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write " + path(name) + ": camdash needs a writable "
-					+ "camdash.security.data-folder", ex);
+			throw new UncheckedIOException(
+					"Cannot write " + path(name) + ": camdash needs a writable " + "camdash.security.data-folder", ex);
 		}
 	}
 
@@ -73,13 +74,16 @@ final class SecretFiles {
 			Files.createDirectories(this.folder, ownerOnly("rwx------"));
 		}
 		else if (POSIX) {
-			// Another feature (the thumbnail cache lives in ./.camdash too) may have made it first.
+			// Another feature (the thumbnail cache lives in ./.camdash too) may have made
+			// it first.
 			Files.setPosixFilePermissions(this.folder, PosixFilePermissions.fromString("rwx------"));
 		}
 	}
 
 	private static FileAttribute<?>[] ownerOnly(String permissions) {
-		return POSIX ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions)) }
+		return POSIX
+				? new FileAttribute<?>[] {
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions)) }
 				: new FileAttribute<?>[0];
 	}
 

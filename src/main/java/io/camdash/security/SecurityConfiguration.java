@@ -6,10 +6,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
+import io.camdash.camera.CamerasProperties;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
-
-import io.camdash.camera.CamerasProperties;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
@@ -49,10 +48,10 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may do what. Two filter chains: one for the MJPEG and still URLs that tools open (HTTP Basic, camera tokens,
- * 401 instead of a login page), one for everything else (form login, remember-me, HTTP Basic for scripts). Reads
- * (GET, HEAD, OPTIONS) need a VIEWER, or nobody with anonymous viewing; every other method needs an ADMIN and a CSRF
- * token.
+ * Who may do what. Two filter chains: one for the MJPEG and still URLs that tools open
+ * (HTTP Basic, camera tokens, 401 instead of a login page), one for everything else (form
+ * login, remember-me, HTTP Basic for scripts). Reads (GET, HEAD, OPTIONS) need a VIEWER,
+ * or nobody with anonymous viewing; every other method needs an ADMIN and a CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = Type.SERVLET)
@@ -62,7 +61,9 @@ class SecurityConfiguration {
 	static final String[] PUBLIC_URLS = { "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/error",
 			"/actuator/health", "/actuator/health/**" };
 
-	/** Streams and stills, opened by VLC, ffmpeg or Home Assistant as well as by pages. */
+	/**
+	 * Streams and stills, opened by VLC, ffmpeg or Home Assistant as well as by pages.
+	 */
 	static final String[] TOOL_URLS = { "/stream.mjpg", "/snapshot.jpg", "/cameras/*/stream.mjpg",
 			"/cameras/*/snapshot.jpg" };
 
@@ -72,7 +73,8 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; "
 			+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-	// The live page's fullscreen button needs fullscreen for this origin; nothing else is ever used.
+	// The live page's fullscreen button needs fullscreen for this origin; nothing else is
+	// ever used.
 	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
 			+ "fullscreen=(self)";
 
@@ -83,8 +85,9 @@ class SecurityConfiguration {
 	private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
 	/**
-	 * POSTs that only read: downloading a selection of pictures as a zip posts the list of names (too long for a
-	 * URL) but changes nothing, so a VIEWER may do it (still with a CSRF token).
+	 * POSTs that only read: downloading a selection of pictures as a zip posts the list
+	 * of names (too long for a URL) but changes nothing, so a VIEWER may do it (still
+	 * with a CSRF token).
 	 */
 	static final Set<String> READING_POSTS = Set.of("/pictures/selection/zip");
 
@@ -149,27 +152,27 @@ class SecurityConfiguration {
 			AuthenticationManager camdashAuthenticationManager, TokenBasedRememberMeServices rememberMe)
 			throws Exception {
 		AuthenticationEntryPoint basic = basicEntryPoint();
-		CameraTokenFilter tokens = new CameraTokenFilter(settings.cameraTokens(),
-				() -> cameras.cameras().get(0).id());
-		http.securityMatcher(TOOL_URLS)
-			.authorizeHttpRequests((requests) -> {
-				requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
-				AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl reads = requests.requestMatchers(READS);
-				if (settings.anonymousViewing()) {
-					reads.permitAll();
-				}
-				else {
-					reads.hasAnyAuthority("ROLE_VIEWER", CameraTokenFilter.CAMERA_TOKEN);
-				}
-				requests.anyRequest().hasRole("ADMIN");
-			})
+		CameraTokenFilter tokens = new CameraTokenFilter(settings.cameraTokens(), () -> cameras.cameras().get(0).id());
+		http.securityMatcher(TOOL_URLS).authorizeHttpRequests((requests) -> {
+			requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl reads = requests.requestMatchers(READS);
+			if (settings.anonymousViewing()) {
+				reads.permitAll();
+			}
+			else {
+				reads.hasAnyAuthority("ROLE_VIEWER", CameraTokenFilter.CAMERA_TOKEN);
+			}
+			requests.anyRequest().hasRole("ADMIN");
+		})
 			.authenticationManager(camdashAuthenticationManager)
 			.addFilterBefore(tokens, BasicAuthenticationFilter.class)
 			.httpBasic((basicAuth) -> basicAuth.authenticationEntryPoint(basic))
-			// A page's <img> keeps working with a remember-me cookie after its session ended.
+			// A page's <img> keeps working with a remember-me cookie after its session
+			// ended.
 			.rememberMe((remember) -> remember.rememberMeServices(rememberMe))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(basic))
-			// Never remember a tool URL (it may carry a token) to redirect to after signing in.
+			// Never remember a tool URL (it may carry a token) to redirect to after
+			// signing in.
 			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
 			.headers(SecurityConfiguration::secureHeaders);
 		return http.build();
@@ -194,12 +197,15 @@ class SecurityConfiguration {
 			requests.anyRequest().hasRole("ADMIN");
 		})
 			.authenticationManager(camdashAuthenticationManager)
-			.formLogin((form) -> form.loginPage(LoginController.LOGIN_URL).failureUrl(LoginController.LOGIN_URL + "?error"))
+			.formLogin((form) -> form.loginPage(LoginController.LOGIN_URL)
+				.failureUrl(LoginController.LOGIN_URL + "?error"))
 			.rememberMe((remember) -> remember.rememberMeServices(rememberMe))
-			// Logout is a POST with a CSRF token (a GET never changes state); it also forgets "remember me".
+			// Logout is a POST with a CSRF token (a GET never changes state); it also
+			// forgets "remember me".
 			.logout((logout) -> logout.logoutSuccessUrl(LoginController.LOGIN_URL + "?logout")
 				.deleteCookies("JSESSIONID"))
-			// For scripts: curl -u admin /cameras/status, Prometheus on /actuator/metrics.
+			// For scripts: curl -u admin /cameras/status, Prometheus on
+			// /actuator/metrics.
 			.httpBasic((basicAuth) -> basicAuth.realmName(REALM))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(pagesEntryPoint()))
@@ -208,8 +214,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Checks passwords with sign-in throttling, and remember-me cookies. Used by both chains instead of the global
-	 * manager Spring Security would build, which has no throttle.
+	 * Checks passwords with sign-in throttling, and remember-me cookies. Used by both
+	 * chains instead of the global manager Spring Security would build, which has no
+	 * throttle.
 	 */
 	@Bean
 	AuthenticationManager camdashAuthenticationManager(UserDetailsService users, PasswordEncoder encoder,
@@ -221,7 +228,8 @@ class SecurityConfiguration {
 	}
 
 	private static void secureHeaders(HeadersConfigurer<HttpSecurity> headers) {
-		// Write headers before the controller runs: a stream commits its response on a streaming thread, where
+		// Write headers before the controller runs: a stream commits its response on a
+		// streaming thread, where
 		// headers written lazily at commit would race with the container's own thread.
 		headers.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
 			@Override
@@ -243,8 +251,8 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Pages redirect to the sign-in page; the JSON status API answers 401 (pages' scripts show "unavailable"), and
-	 * the actuator asks for HTTP Basic.
+	 * Pages redirect to the sign-in page; the JSON status API answers 401 (pages' scripts
+	 * show "unavailable"), and the actuator asks for HTTP Basic.
 	 */
 	private static AuthenticationEntryPoint pagesEntryPoint() {
 		AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint(LoginController.LOGIN_URL);

@@ -21,17 +21,19 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Who may use camdash and how, under {@code camdash.security}.
  *
- * @param dataFolder folder for the generated admin password's hash and the remember-me key (created with owner-only
- * access)
+ * @param dataFolder folder for the generated admin password's hash and the remember-me
+ * key (created with owner-only access)
  * @param adminName name of the built-in administrator
- * @param adminPassword password of the built-in administrator, plain or already hashed ({bcrypt}...); when empty,
- * camdash generates one on first start, prints it once and keeps only its hash in the data folder
- * @param users more users, each with a name, a password (plain or hashed) and a role (ADMIN or VIEWER)
- * @param anonymousViewing let people who are not signed in do what a VIEWER can (for a trusted LAN); every change
- * still needs a signed-in ADMIN
+ * @param adminPassword password of the built-in administrator, plain or already hashed
+ * ({bcrypt}...); when empty, camdash generates one on first start, prints it once and
+ * keeps only its hash in the data folder
+ * @param users more users, each with a name, a password (plain or hashed) and a role
+ * (ADMIN or VIEWER)
+ * @param anonymousViewing let people who are not signed in do what a VIEWER can (for a
+ * trusted LAN); every change still needs a signed-in ADMIN
  * @param rememberMe how long "remember me" keeps a browser signed in
- * @param cameraTokens access tokens for tools (VLC, ffmpeg, Home Assistant), by camera id: each opens that camera's
- * stream and still only; remove one to revoke it
+ * @param cameraTokens access tokens for tools (VLC, ffmpeg, Home Assistant), by camera
+ * id: each opens that camera's stream and still only; remove one to revoke it
  * @param loginThrottle how repeated failed sign-ins are slowed down
  */
 @ConfigurationProperties("camdash.security")
@@ -67,13 +69,24 @@ public record SecuritySettings(@DefaultValue("./.camdash") @NotNull Path dataFol
 		return this.adminPassword != null && !this.adminPassword.isBlank();
 	}
 
+	@Override
+	public String toString() {
+		// Never print passwords or tokens.
+		return "SecuritySettings[dataFolder=" + this.dataFolder + ", adminName=" + this.adminName + ", users="
+				+ this.users + ", anonymousViewing=" + this.anonymousViewing + ", cameraTokens="
+				+ this.cameraTokens.keySet() + "]";
+	}
+
 	/** The roles camdash knows. */
 	public enum Role {
 
 		/** Everything: watch, take and delete pictures, edit notes and settings. */
 		ADMIN,
 
-		/** Watch streams and stills, view and download pictures, read notes; change nothing. */
+		/**
+		 * Watch streams and stills, view and download pictures, read notes; change
+		 * nothing.
+		 */
 		VIEWER
 
 	}
@@ -103,21 +116,15 @@ public record SecuritySettings(@DefaultValue("./.camdash") @NotNull Path dataFol
 	/**
 	 * Sign-in throttling, under {@code camdash.security.login-throttle}.
 	 *
-	 * @param maxFailuresPerUser failed sign-ins for one user name before it is locked for a while
-	 * @param maxFailuresPerAddress failed sign-ins from one client address before it is locked for a while
+	 * @param maxFailuresPerUser failed sign-ins for one user name before it is locked for
+	 * a while
+	 * @param maxFailuresPerAddress failed sign-ins from one client address before it is
+	 * locked for a while
 	 * @param lockDuration how long a lock lasts; failures older than this are forgotten
 	 */
 	public record LoginThrottle(@DefaultValue("5") @Min(1) @Max(1000) int maxFailuresPerUser,
 			@DefaultValue("20") @Min(1) @Max(10000) int maxFailuresPerAddress,
 			@DefaultValue("5m") @NotNull @DurationMin(seconds = 1) Duration lockDuration) {
-	}
-
-	@Override
-	public String toString() {
-		// Never print passwords or tokens.
-		return "SecuritySettings[dataFolder=" + this.dataFolder + ", adminName=" + this.adminName + ", users="
-				+ this.users + ", anonymousViewing=" + this.anonymousViewing + ", cameraTokens="
-				+ this.cameraTokens.keySet() + "]";
 	}
 
 }

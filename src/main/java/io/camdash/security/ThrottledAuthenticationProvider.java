@@ -12,8 +12,9 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Checks a user name and password (from the sign-in form or HTTP Basic), refusing at once while that user or client
- * address is locked by {@link LoginAttempts}, and counting failures.
+ * Checks a user name and password (from the sign-in form or HTTP Basic), refusing at once
+ * while that user or client address is locked by {@link LoginAttempts}, and counting
+ * failures.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 

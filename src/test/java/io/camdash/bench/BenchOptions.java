@@ -5,8 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * How long and how big the benchmark runs, from system properties. {@code bench.quick=true} is the smoke
- * run for CI (under a minute, figures too short to quote).
+ * How long and how big the benchmark runs, from system properties.
+ * {@code bench.quick=true} is the smoke run for CI (under a minute, figures too short to
+ * quote).
  *
  * @param jar the camdash application jar
  * @param out folder for the video, the server log, the JFR recording and the results
@@ -32,7 +33,8 @@ record BenchOptions(Path jar, Path out, boolean quick, boolean jfr, List<Integer
 		if (quick) {
 			return new BenchOptions(jar, out, true, jfr, List.of(1, 10, 100), 1, 3, 100, 5, 1, clientThreads);
 		}
-		// -Dbench.viewers=1,100 measures only those counts (for quick comparisons while tuning).
+		// -Dbench.viewers=1,100 measures only those counts (for quick comparisons while
+		// tuning).
 		List<Integer> counts = Arrays.stream(System.getProperty("bench.viewers", "1,10,100,500").split(","))
 			.map(String::strip)
 			.map(Integer::valueOf)

@@ -4,8 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -17,8 +15,6 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.add;
 import static org.bytedeco.opencv.global.opencv_core.randu;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 import static org.bytedeco.opencv.global.opencv_imgproc.FILLED;
 import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
 import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
@@ -26,10 +22,11 @@ import static org.bytedeco.opencv.global.opencv_imgproc.circle;
 import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
 
 /**
- * Generates the benchmark's source: a 1280x720 30 fps video that looks enough like a camera scene (a
- * textured background, moving shapes and a little sensor noise) for its JPEG frames to weigh what a real
- * 720p camera's do. MPEG-4 at a fine quantizer keeps the texture while decoding cheaply, so the server's
- * capture cost is dominated by its own JPEG encode, as with a real camera.
+ * Generates the benchmark's source: a 1280x720 30 fps video that looks enough like a
+ * camera scene (a textured background, moving shapes and a little sensor noise) for its
+ * JPEG frames to weigh what a real 720p camera's do. MPEG-4 at a fine quantizer keeps the
+ * texture while decoding cheaply, so the server's capture cost is dominated by its own
+ * JPEG encode, as with a real camera.
  */
 final class BenchVideo {
 
@@ -60,7 +57,8 @@ final class BenchVideo {
 			recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
 			recorder.setFrameRate(FPS);
 			recorder.setGopSize(FPS);
-			// A high bitrate keeps the texture: the file is decoded, not streamed, so its size does not matter.
+			// A high bitrate keeps the texture: the file is decoded, not streamed, so its
+			// size does not matter.
 			recorder.setVideoBitrate(25_000_000);
 			recorder.start();
 			for (int n = 0; n < seconds * FPS; n++) {
@@ -83,7 +81,8 @@ final class BenchVideo {
 		for (int i = 0; i < 12; i++) {
 			int x = (i * 211) % (WIDTH - 160);
 			int y = (i * 137) % (HEIGHT - 120);
-			try (Point from = new Point(x, y); Point to = new Point(x + 100 + (i * 31) % 120, y + 60 + (i * 17) % 80);
+			try (Point from = new Point(x, y);
+					Point to = new Point(x + 100 + (i * 31) % 120, y + 60 + (i * 17) % 80);
 					Scalar colour = new Scalar((i * 53) % 256, (i * 97) % 256, (i * 151) % 256, 0)) {
 				rectangle(scene, from, to, colour, FILLED, LINE_AA, 0);
 			}
@@ -100,8 +99,10 @@ final class BenchVideo {
 				circle(frame, centre, 50 + 10 * i, colour, FILLED, LINE_AA, 0);
 			}
 		}
-		// Uniform flicker in [0, 2k): it only brightens by k on average, which does not matter here.
-		try (Mat low = new Mat(1, 1, CV_8UC1, new Scalar(0)); Mat high = new Mat(1, 1, CV_8UC1, new Scalar(2 * SENSOR_NOISE))) {
+		// Uniform flicker in [0, 2k): it only brightens by k on average, which does not
+		// matter here.
+		try (Mat low = new Mat(1, 1, CV_8UC1, new Scalar(0));
+				Mat high = new Mat(1, 1, CV_8UC1, new Scalar(2 * SENSOR_NOISE))) {
 			randu(noise, low, high);
 		}
 		add(frame, noise, frame);
@@ -110,35 +111,6 @@ final class BenchVideo {
 	private static int bounce(long position, int span) {
 		long p = position % (2L * span);
 		return (int) ((p < span) ? p : 2L * span - p);
-	}
-
-	/** Median size of the video's frames as OpenCV JPEGs at {@code quality}, as camdash will publish them. */
-	static int medianJpegSize(Path file, int quality) throws Exception {
-		try (org.bytedeco.javacv.FFmpegFrameGrabber grabber = new org.bytedeco.javacv.FFmpegFrameGrabber(file.toFile());
-				OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
-				IntPointer params = new IntPointer(IMWRITE_JPEG_QUALITY, quality)) {
-			grabber.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24);
-			grabber.start();
-			java.util.List<Integer> sizes = new java.util.ArrayList<>();
-			for (int i = 0; i < 20; i++) {
-				Mat image = converter.convert(grabber.grabImage());
-				try (BytePointer buffer = new BytePointer()) {
-					imencode(".jpg", image, buffer, params);
-					sizes.add((int) buffer.limit());
-				}
-			}
-			java.util.Collections.sort(sizes);
-			return sizes.get(sizes.size() / 2);
-		}
-	}
-
-	public static void main(String[] args) throws Exception {
-		long t = System.nanoTime();
-		generate(Path.of(args[0]), 5);
-		System.out.println("generated in " + (System.nanoTime() - t) / 1_000_000 + " ms, " + Files.size(Path.of(args[0])));
-		for (int q : new int[] { 70, 75, 80, 85 }) {
-			System.out.println("q" + q + ": " + medianJpegSize(Path.of(args[0]), q) + " bytes");
-		}
 	}
 
 }

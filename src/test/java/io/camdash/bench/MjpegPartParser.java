@@ -6,32 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * Incremental reader of one camdash MJPEG response, fed whatever bytes arrived. Only status line and
- * headers are looked at byte by byte; JPEG bodies are skipped by their {@code Content-Length}, so
- * hundreds of streams cost the client little more than the socket reads.
+ * Incremental reader of one camdash MJPEG response, fed whatever bytes arrived. Only
+ * status line and headers are looked at byte by byte; JPEG bodies are skipped by their
+ * {@code Content-Length}, so hundreds of streams cost the client little more than the
+ * socket reads.
  */
 final class MjpegPartParser {
-
-	/** Told about each part as it arrives. */
-	interface Listener {
-
-		/** The part's headers are in: its body starts now. */
-		void partStarted(long timestampMicros, long nowMicros);
-
-		/** The part's body is complete. */
-		void partReceived(int length, long timestampMicros, long nowMicros);
-
-	}
 
 	private static final String BOUNDARY_LINE = "--camdashframe";
 
 	private static final int MAX_LINE = 8192;
-
-	private enum State {
-
-		STATUS, RESPONSE_HEADERS, BOUNDARY, PART_HEADERS, BODY, BODY_END
-
-	}
 
 	private final Listener listener;
 
@@ -149,10 +133,29 @@ final class MjpegPartParser {
 		return Long.parseLong(value.substring(0, dot)) * 1_000_000L + Long.parseLong(value.substring(dot + 1));
 	}
 
-	/** Wall clock in microseconds: the server stamps frames with the same machine's clock. */
+	/**
+	 * Wall clock in microseconds: the server stamps frames with the same machine's clock.
+	 */
 	static long nowMicros() {
 		Instant now = Instant.now();
 		return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+	}
+
+	/** Told about each part as it arrives. */
+	interface Listener {
+
+		/** The part's headers are in: its body starts now. */
+		void partStarted(long timestampMicros, long nowMicros);
+
+		/** The part's body is complete. */
+		void partReceived(int length, long timestampMicros, long nowMicros);
+
+	}
+
+	private enum State {
+
+		STATUS, RESPONSE_HEADERS, BOUNDARY, PART_HEADERS, BODY, BODY_END
+
 	}
 
 }

@@ -13,7 +13,8 @@ final class ProcStats {
 	/** utime + stime of {@code pid}, all its threads, in seconds. */
 	static double cpuSeconds(long pid) throws IOException {
 		String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-		// The command name may hold spaces: fields are counted after its closing parenthesis.
+		// The command name may hold spaces: fields are counted after its closing
+		// parenthesis.
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 		long utime = Long.parseLong(fields[11]);
 		long stime = Long.parseLong(fields[12]);

@@ -25,7 +25,8 @@ final class ResultsTable {
 		if (!pass) {
 			this.misses++;
 		}
-		this.targetRows.add("| " + figure + " | " + value + " | " + target + " | " + (pass ? "PASS" : "**MISS**") + " |");
+		this.targetRows
+			.add("| " + figure + " | " + value + " | " + target + " | " + (pass ? "PASS" : "**MISS**") + " |");
 	}
 
 	/** A figure reported for context, without a target. */

@@ -19,12 +19,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * camdash running as its own JVM, so that its CPU time, memory, threads and descriptors can be read from
- * {@code /proc} apart from the benchmark client's.
+ * camdash running as its own JVM, so that its CPU time, memory, threads and descriptors
+ * can be read from {@code /proc} apart from the benchmark client's.
  */
 final class ServerProcess implements AutoCloseable {
 
-	/** Kernel clock ticks per second of {@code /proc/<pid>/stat} times (USER_HZ, 100 on Linux). */
+	/**
+	 * Kernel clock ticks per second of {@code /proc/<pid>/stat} times (USER_HZ, 100 on
+	 * Linux).
+	 */
 	static final double TICKS_PER_SECOND = 100;
 
 	private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
@@ -35,7 +38,9 @@ final class ServerProcess implements AutoCloseable {
 
 	private final Path log;
 
-	/** The admin password the benchmark gives camdash, for its status calls (HTTP Basic). */
+	/**
+	 * The admin password the benchmark gives camdash, for its status calls (HTTP Basic).
+	 */
 	static final String ADMIN_PASSWORD = "bench-admin-password";
 
 	private static final String AUTHORIZATION = "Basic "
@@ -49,7 +54,10 @@ final class ServerProcess implements AutoCloseable {
 		this.log = log;
 	}
 
-	/** Starts the jar with {@code appArgs} on a free loopback port and waits until it is healthy. */
+	/**
+	 * Starts the jar with {@code appArgs} on a free loopback port and waits until it is
+	 * healthy.
+	 */
 	static ServerProcess start(Path jar, List<String> jvmArgs, List<String> appArgs, Path log) throws Exception {
 		int port = freePort();
 		List<String> command = new ArrayList<>();
@@ -127,7 +135,10 @@ final class ServerProcess implements AutoCloseable {
 		}
 	}
 
-	/** Heap in use right after a full collection, by {@code jcmd GC.run} then {@code GC.heap_info}. */
+	/**
+	 * Heap in use right after a full collection, by {@code jcmd GC.run} then
+	 * {@code GC.heap_info}.
+	 */
 	long heapAfterGcKb() throws IOException, InterruptedException {
 		jcmd("GC.run");
 		String info = jcmd("GC.heap_info");
@@ -140,7 +151,8 @@ final class ServerProcess implements AutoCloseable {
 
 	private String jcmd(String command) throws IOException, InterruptedException {
 		Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-		Process run = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), command).redirectErrorStream(true).start();
+		Process run = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), command).redirectErrorStream(true)
+			.start();
 		String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		if (!run.waitFor(30, TimeUnit.SECONDS) || run.exitValue() != 0) {
 			throw new IOException("jcmd " + command + " failed: " + output);
@@ -148,7 +160,10 @@ final class ServerProcess implements AutoCloseable {
 		return output;
 	}
 
-	/** Lines logged at ERROR level so far (Spring Boot's console format puts the level after the time). */
+	/**
+	 * Lines logged at ERROR level so far (Spring Boot's console format puts the level
+	 * after the time).
+	 */
 	long errorLines() throws IOException {
 		try (Stream<String> lines = Files.lines(this.log, StandardCharsets.UTF_8)) {
 			return lines.filter((line) -> line.matches("^\\S+\\s+ERROR\\s.*")).count();

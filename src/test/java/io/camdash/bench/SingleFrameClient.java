@@ -9,8 +9,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A blocking one-frame viewer, for the first-frame and churn scenarios: connect, read until the first
- * complete frame, then leave abruptly (RST, as a killed browser tab does).
+ * A blocking one-frame viewer, for the first-frame and churn scenarios: connect, read
+ * until the first complete frame, then leave abruptly (RST, as a killed browser tab
+ * does).
  */
 final class SingleFrameClient {
 

@@ -15,14 +15,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The streaming benchmark of issue 3: starts camdash as a separate JVM with a 1280x720 30 fps video source,
- * then measures N viewers, slow viewers, churn and first frame, and prints the figures against their
- * targets. Run it with {@code ./mvnw -Pbench verify} (see docs/performance.md). It prints and never
- * asserts timings; it fails only when it cannot measure (server down, streams broken).
+ * The streaming benchmark of issue 3: starts camdash as a separate JVM with a 1280x720 30
+ * fps video source, then measures N viewers, slow viewers, churn and first frame, and
+ * prints the figures against their targets. Run it with {@code ./mvnw -Pbench verify}
+ * (see docs/performance.md). It prints and never asserts timings; it fails only when it
+ * cannot measure (server down, streams broken).
  */
 public final class StreamingBenchmark {
 
-	// Viewers open streams as tools do, with a camera access token: cheap to check, unlike a password hash.
+	// Viewers open streams as tools do, with a camera access token: cheap to check,
+	// unlike a password hash.
 	static final String BENCH_TOKEN = "bench-token-0123456789abcdef";
 
 	static final String IDLE_TOKEN = "idle-token-0123456789abcdef";
@@ -51,7 +53,8 @@ public final class StreamingBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		new StreamingBenchmark(BenchOptions.fromSystemProperties()).run();
-		// Selector threads are daemons; exit at once rather than wait on anything lingering.
+		// Selector threads are daemons; exit at once rather than wait on anything
+		// lingering.
 		System.exit(0);
 	}
 
@@ -62,7 +65,8 @@ public final class StreamingBenchmark {
 		BenchVideo.generate(video, this.options.quick() ? 2 : 5);
 		Path serverLog = this.options.out().resolve("server.log");
 		log("Starting camdash from %s, log in %s", this.options.jar(), serverLog);
-		try (ServerProcess server = ServerProcess.start(this.options.jar(), jvmArgs(), appArgs(video, this.options.out()), serverLog)) {
+		try (ServerProcess server = ServerProcess.start(this.options.jar(), jvmArgs(),
+				appArgs(video, this.options.out()), serverLog)) {
 			this.server = server;
 			log("camdash pid %d on 127.0.0.1:%d", server.pid(), server.port());
 			try (ViewerPool pool = new ViewerPool(server.port(), this.options.clientThreads())) {
@@ -104,17 +108,20 @@ public final class StreamingBenchmark {
 	}
 
 	private static List<String> appArgs(Path video, Path out) {
-		List<String> args = new ArrayList<>(List.of("--camdash.cameras[0].id=bench", "--camdash.cameras[0].name=Bench 720p",
-				"--camdash.cameras[0].source=file:" + video.toAbsolutePath(), "--camdash.cameras[0].width=1280",
-				"--camdash.cameras[0].height=720", "--camdash.cameras[0].fps=30", "--camdash.cameras[0].overlay=false",
-				"--camdash.cameras[0].jpeg-quality=80",
-				// The idle camera: a test pattern that stops a second after its last viewer.
+		List<String> args = new ArrayList<>(List.of("--camdash.cameras[0].id=bench",
+				"--camdash.cameras[0].name=Bench 720p", "--camdash.cameras[0].source=file:" + video.toAbsolutePath(),
+				"--camdash.cameras[0].width=1280", "--camdash.cameras[0].height=720", "--camdash.cameras[0].fps=30",
+				"--camdash.cameras[0].overlay=false", "--camdash.cameras[0].jpeg-quality=80",
+				// The idle camera: a test pattern that stops a second after its last
+				// viewer.
 				"--camdash.cameras[1].id=idle", "--camdash.cameras[1].source=test-pattern",
 				"--camdash.cameras[1].width=1280", "--camdash.cameras[1].height=720", "--camdash.cameras[1].fps=30",
 				"--camdash.cameras[1].idle-timeout=1s", "--camdash.streaming.max-viewers=600",
-				// Idle stream threads go after 2 s (default 10 s), so churn settles within the run.
+				// Idle stream threads go after 2 s (default 10 s), so churn settles
+				// within the run.
 				"--camdash.streaming.thread-keep-alive=2s",
-				// Its own folders and sign-in, so a run never touches the working copy's data.
+				// Its own folders and sign-in, so a run never touches the working copy's
+				// data.
 				"--camdash.security.data-folder=" + out.resolve("data"),
 				"--camdash.security.admin-password=" + ServerProcess.ADMIN_PASSWORD,
 				"--camdash.security.camera-tokens.bench=" + BENCH_TOKEN,
@@ -122,7 +129,8 @@ public final class StreamingBenchmark {
 				"--camdash.pictures.folder=" + out.resolve("pictures"),
 				"--camdash.pictures.thumbnail-cache=" + out.resolve("thumbnails"),
 				"--camdash.notes.folder=" + out.resolve("notes")));
-		// Extra server settings to compare, e.g. -Dbench.serverArgs=--camdash.streaming.socket-send-buffer=256KB
+		// Extra server settings to compare, e.g.
+		// -Dbench.serverArgs=--camdash.streaming.socket-send-buffer=256KB
 		String extra = System.getProperty("bench.serverArgs", "").strip();
 		if (!extra.isEmpty()) {
 			args.addAll(List.of(extra.split("\\s+")));
@@ -131,15 +139,17 @@ public final class StreamingBenchmark {
 	}
 
 	/**
-	 * JIT-compiles the server's streaming path before anything is measured: with fewer viewers than the
-	 * 100 of the CPU target, C2 was still compiling (about 2 points of a core) during that window.
+	 * JIT-compiles the server's streaming path before anything is measured: with fewer
+	 * viewers than the 100 of the CPU target, C2 was still compiling (about 2 points of a
+	 * core) during that window.
 	 */
 	private void warmUp() throws Exception {
 		log("Warm-up: 100 viewers");
 		this.pool.open(100, STREAM, 0, 60_000);
 		Thread.sleep(this.options.quick() ? 1000 : 15_000);
 		this.pool.closeViewers();
-		// Let the server settle (warm-up threads leave, compilations finish): the 1-viewer baseline measured
+		// Let the server settle (warm-up threads leave, compilations finish): the
+		// 1-viewer baseline measured
 		// right after the warm-up read about 1.5 points of a core too high.
 		Thread.sleep(this.options.quick() ? 1000 : 15_000);
 	}
@@ -186,7 +196,8 @@ public final class StreamingBenchmark {
 		log("Slow viewers: 5 at %d KB/s beside 50 normal", SLOW_BYTES_PER_SECOND / 1000);
 		List<Viewer> normal = this.pool.open(50, STREAM, 0, 60_000);
 		List<Viewer> slow = this.pool.open(5, STREAM, SLOW_BYTES_PER_SECOND, 60_000);
-		// Long enough for every buffer between server and slow viewer to fill: the steady state is measured.
+		// Long enough for every buffer between server and slow viewer to fill: the steady
+		// state is measured.
 		Thread.sleep(this.options.quick() ? 2000 : 8000);
 		this.pool.startWindow();
 		Thread.sleep(this.options.quick() ? 3000 : 15_000);
@@ -203,25 +214,30 @@ public final class StreamingBenchmark {
 		this.results.info("slow viewers: latency p50 (capture to complete frame), ms",
 				format(Stats.percentile(slowLatency, 50) / 1000, 0));
 		this.results.info("slow viewers: latency p50 / p99 (capture to first byte of the frame), ms",
-				format(Stats.percentile(slowStart, 50) / 1000, 0) + " / " + format(Stats.percentile(slowStart, 99) / 1000, 0));
-		this.results.info("slow viewers: fps median / received KB/s median",
-				format(Stats.median(slowWindow.fps()), 2) + " / "
-						+ format(slowWindow.bytesPerSecond() / slowWindow.viewers().size() / 1000, 1));
+				format(Stats.percentile(slowStart, 50) / 1000, 0) + " / "
+						+ format(Stats.percentile(slowStart, 99) / 1000, 0));
+		this.results.info("slow viewers: fps median / received KB/s median", format(Stats.median(slowWindow.fps()), 2)
+				+ " / " + format(slowWindow.bytesPerSecond() / slowWindow.viewers().size() / 1000, 1));
 		this.results.info("slow viewers: mean frame KB received / viewers on reduced frames (server status)",
 				format(slowWindow.meanFrameBytes() / 1000, 1) + " / " + jsonNumber(status, "reducedViewers"));
 		double normalMin = Stats.min(normalWindow.fps());
-		this.results.target("slow viewers: normal viewers' fps (min)", format(normalMin, 2), ">= 29.5", normalMin >= 29.5);
+		this.results.target("slow viewers: normal viewers' fps (min)", format(normalMin, 2), ">= 29.5",
+				normalMin >= 29.5);
 		this.results.info("slow viewers: normal viewers' fps median / latency p99 ms",
 				format(Stats.median(normalWindow.fps()), 2) + " / "
 						+ format(Stats.percentile(normalWindow.latenciesMicros(), 99) / 1000, 1));
 		Thread.sleep(1000);
 	}
 
-	/** Connect, read one frame, reset: many times, on a few threads; then compare the server with before. */
+	/**
+	 * Connect, read one frame, reset: many times, on a few threads; then compare the
+	 * server with before.
+	 */
 	private void churn() throws Exception {
 		int cycles = this.options.churnCycles();
 		log("Churn: %d cycles", cycles);
-		// One steady viewer keeps the camera running, so its capture thread is in both counts.
+		// One steady viewer keeps the camera running, so its capture thread is in both
+		// counts.
 		this.pool.open(1, STREAM, 0, 30_000);
 		awaitSettled(Long.MAX_VALUE, Long.MAX_VALUE);
 		long threadsBefore = this.server.threads();
@@ -260,8 +276,9 @@ public final class StreamingBenchmark {
 		long heapAfter = this.server.heapAfterGcKb();
 		long errorsAfter = this.server.errorLines();
 		this.pool.closeViewers();
-		this.results.info("churn: cycles / failed / seconds", cycles + " / " + failures.get() + " / " + format(seconds, 1)
-				+ ((firstFailure.get() != null) ? " (first failure: " + firstFailure.get() + ")" : ""));
+		this.results.info("churn: cycles / failed / seconds",
+				cycles + " / " + failures.get() + " / " + format(seconds, 1)
+						+ ((firstFailure.get() != null) ? " (first failure: " + firstFailure.get() + ")" : ""));
 		this.results.target("churn: server threads before → after", threadsBefore + " → " + threadsAfter, "± 5",
 				Math.abs(threadsAfter - threadsBefore) <= 5);
 		this.results.target("churn: open fds before → after", fdsBefore + " → " + fdsAfter, "± 5",
@@ -278,7 +295,10 @@ public final class StreamingBenchmark {
 		}
 	}
 
-	/** Waits until threads and fds are at most the given counts and stopped changing, 30 s at most. */
+	/**
+	 * Waits until threads and fds are at most the given counts and stopped changing, 30 s
+	 * at most.
+	 */
 	private void awaitSettled(long maxThreads, long maxFds) throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 		long lastThreads = -1;
@@ -329,7 +349,10 @@ public final class StreamingBenchmark {
 		}
 	}
 
-	/** The 1-viewer baseline is mostly one 1280x720 JPEG encode per frame: the server's own timer says how much. */
+	/**
+	 * The 1-viewer baseline is mostly one 1280x720 JPEG encode per frame: the server's
+	 * own timer says how much.
+	 */
 	private void encodeCost() throws Exception {
 		String metric = this.server.get("/actuator/metrics/camdash.camera.encode?tag=camera:bench");
 		double count = statistic(metric, "COUNT");
@@ -339,12 +362,14 @@ public final class StreamingBenchmark {
 			this.results.info("JPEG encode 1280x720 q80, mean ms (server timer) / % of a core at 30 fps",
 					format(meanMillis, 2) + " / " + format(meanMillis * 30 / 10, 1));
 		}
-		// Made only while some viewer gets reduced frames: in this run, during the slow-viewers scenario.
+		// Made only while some viewer gets reduced frames: in this run, during the
+		// slow-viewers scenario.
 		String reduced = this.server.get("/actuator/metrics/camdash.camera.reduced.encode?tag=camera:bench");
 		double reducedCount = statistic(reduced, "COUNT");
 		if (reducedCount > 0) {
 			this.results.info("reduced frames (scale + encode 640x360 q50), count / mean ms (server timer)",
-					format(reducedCount, 0) + " / " + format(statistic(reduced, "TOTAL_TIME") / reducedCount * 1000, 2));
+					format(reducedCount, 0) + " / "
+							+ format(statistic(reduced, "TOTAL_TIME") / reducedCount * 1000, 2));
 		}
 	}
 

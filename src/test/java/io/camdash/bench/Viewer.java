@@ -4,9 +4,9 @@ import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 
 /**
- * One benchmark viewer: its connection, its parser, and what it received. Touched only by the
- * {@link ViewerLoop} thread that owns it; others read its figures through {@link WindowSnapshot}s taken on
- * that thread.
+ * One benchmark viewer: its connection, its parser, and what it received. Touched only by
+ * the {@link ViewerLoop} thread that owns it; others read its figures through
+ * {@link WindowSnapshot}s taken on that thread.
  */
 final class Viewer implements MjpegPartParser.Listener {
 
@@ -88,12 +88,15 @@ final class Viewer implements MjpegPartParser.Listener {
 		this.startLatencyCount = 0;
 	}
 
-	/** Stops recording and hands over what the window saw; call on the owning loop's thread. */
+	/**
+	 * Stops recording and hands over what the window saw; call on the owning loop's
+	 * thread.
+	 */
 	WindowSnapshot.ViewerFigures endWindow(double seconds) {
 		this.recording = false;
 		return new WindowSnapshot.ViewerFigures(this.windowFrames, this.windowBytes, this.windowFrameBytes,
-				Arrays.copyOf(this.latencies, this.latencyCount), Arrays.copyOf(this.startLatencies, this.startLatencyCount),
-				this.failed, seconds);
+				Arrays.copyOf(this.latencies, this.latencyCount),
+				Arrays.copyOf(this.startLatencies, this.startLatencyCount), this.failed, seconds);
 	}
 
 	private static long[] append(long[] values, int index, long value) {

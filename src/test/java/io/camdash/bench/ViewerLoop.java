@@ -18,15 +18,19 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
- * One client thread: a selector over many viewer connections, reading into one direct buffer. Other
- * threads talk to it only through {@link #call}, so viewer state needs no locks.
+ * One client thread: a selector over many viewer connections, reading into one direct
+ * buffer. Other threads talk to it only through {@link #call}, so viewer state needs no
+ * locks.
  */
 final class ViewerLoop implements Runnable, AutoCloseable {
 
 	/** Large reads: fewer system calls per frame. */
 	private static final int READ_BUFFER = 256 * 1024;
 
-	/** Slow viewers get a small receive window, so the server, not the client's kernel, holds their backlog. */
+	/**
+	 * Slow viewers get a small receive window, so the server, not the client's kernel,
+	 * holds their backlog.
+	 */
 	private static final int SLOW_RECEIVE_BUFFER = 16 * 1024;
 
 	/** How often paused (rate-limited) viewers are looked at. */
@@ -167,7 +171,7 @@ final class ViewerLoop implements Runnable, AutoCloseable {
 			read(key, viewer);
 		}
 		catch (IOException | RuntimeException ex) {
-			viewer.fail(ex instanceof RuntimeException ? new IOException(ex) : (IOException) ex);
+			viewer.fail((ex instanceof RuntimeException) ? new IOException(ex) : (IOException) ex);
 			closeQuietly(viewer);
 		}
 	}
@@ -216,11 +220,15 @@ final class ViewerLoop implements Runnable, AutoCloseable {
 		}
 	}
 
-	/** Token bucket holding at most a tenth of a second of budget, so the rate holds over short spans too. */
+	/**
+	 * Token bucket holding at most a tenth of a second of budget, so the rate holds over
+	 * short spans too.
+	 */
 	private static double refill(Viewer viewer) {
 		long now = System.nanoTime();
 		double burst = viewer.bytesPerSecond / 10.0;
-		viewer.allowance = Math.min(burst, viewer.allowance + (now - viewer.allowanceNanos) * viewer.bytesPerSecond / 1e9);
+		viewer.allowance = Math.min(burst,
+				viewer.allowance + (now - viewer.allowanceNanos) * viewer.bytesPerSecond / 1e9);
 		viewer.allowanceNanos = now;
 		return viewer.allowance;
 	}

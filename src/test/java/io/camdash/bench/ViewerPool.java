@@ -11,7 +11,10 @@ import java.util.concurrent.Future;
 /** The benchmark's viewers, spread over a few {@link ViewerLoop} threads. */
 final class ViewerPool implements AutoCloseable {
 
-	/** Connections opened at once: a burst beyond the server's accept backlog would cost a second of SYN retries. */
+	/**
+	 * Connections opened at once: a burst beyond the server's accept backlog would cost a
+	 * second of SYN retries.
+	 */
 	private static final int CONNECT_BATCH = 50;
 
 	private final int port;
@@ -28,7 +31,8 @@ final class ViewerPool implements AutoCloseable {
 	}
 
 	/**
-	 * Opens {@code count} viewers of {@code path} and waits until each has received a frame.
+	 * Opens {@code count} viewers of {@code path} and waits until each has received a
+	 * frame.
 	 * @return the new viewers
 	 */
 	List<Viewer> open(int count, String path, int bytesPerSecond, long timeoutMillis) throws Exception {

@@ -10,22 +10,6 @@ import java.util.List;
  */
 record WindowSnapshot(double seconds, List<ViewerFigures> viewers) {
 
-	/**
-	 * One viewer's window.
-	 *
-	 * @param frames complete frames received
-	 * @param bytes bytes read from the socket
-	 * @param frameBytes JPEG bytes of those frames
-	 * @param latenciesMicros capture to complete-frame delay of each frame
-	 * @param startLatenciesMicros capture to first body byte of each frame
-	 * @param failed whether the stream broke
-	 * @param seconds length of the window as timed by the viewer's loop
-	 */
-	record ViewerFigures(long frames, long bytes, long frameBytes, long[] latenciesMicros, long[] startLatenciesMicros,
-			boolean failed, double seconds) {
-
-	}
-
 	double[] fps() {
 		return this.viewers.stream().mapToDouble((v) -> v.frames() / v.seconds()).toArray();
 	}
@@ -49,6 +33,22 @@ record WindowSnapshot(double seconds, List<ViewerFigures> viewers) {
 
 	long failures() {
 		return this.viewers.stream().filter(ViewerFigures::failed).count();
+	}
+
+	/**
+	 * One viewer's window.
+	 *
+	 * @param frames complete frames received
+	 * @param bytes bytes read from the socket
+	 * @param frameBytes JPEG bytes of those frames
+	 * @param latenciesMicros capture to complete-frame delay of each frame
+	 * @param startLatenciesMicros capture to first body byte of each frame
+	 * @param failed whether the stream broke
+	 * @param seconds length of the window as timed by the viewer's loop
+	 */
+	record ViewerFigures(long frames, long bytes, long frameBytes, long[] latenciesMicros, long[] startLatenciesMicros,
+			boolean failed, double seconds) {
+
 	}
 
 }

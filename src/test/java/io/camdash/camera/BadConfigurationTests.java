@@ -3,11 +3,10 @@ package io.camdash.camera;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.camdash.CamdashApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.camdash.CamdashApplication;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -17,7 +16,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
-/** A wrong camera setting stops start-up with a message that names the property and the value. */
+/**
+ * A wrong camera setting stops start-up with a message that names the property and the
+ * value.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class BadConfigurationTests {
 
@@ -100,16 +102,17 @@ class BadConfigurationTests {
 	@Test
 	void aReducedSendBufferLargerThanTheUsualOne(CapturedOutput output) {
 		assertStartupFails(output, "camdash.streaming.reduced.socket-send-buffer", "64KB",
-				"must not exceed camdash.streaming.socket-send-buffer", "camdash.streaming.reduced.socket-send-buffer=64KB");
+				"must not exceed camdash.streaming.socket-send-buffer",
+				"camdash.streaming.reduced.socket-send-buffer=64KB");
 	}
 
 	private static void assertStartupFails(CapturedOutput output, String property, String value, String reason,
 			String... properties) {
 		String[] args = java.util.Arrays.stream(properties).map((p) -> "--" + p).toArray(String[]::new);
-		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(CamdashApplication.class)
-			.web(WebApplicationType.NONE)
-			.run(args)
-			.close());
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(CamdashApplication.class).web(WebApplicationType.NONE)
+				.run(args)
+				.close());
 		String report = output.getAll().substring(output.getAll().lastIndexOf("APPLICATION FAILED TO START"));
 		assertThat(report).contains(property).contains(value).contains(reason);
 	}

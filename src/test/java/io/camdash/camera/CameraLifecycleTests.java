@@ -14,8 +14,9 @@ import static org.awaitility.Awaitility.await;
 
 class CameraLifecycleTests {
 
-	private final CameraRegistry registry = new CameraRegistry(new CamerasProperties(List.of(new CameraSettings("lifecycle",
-			"Cam", SourceSpec.TEST_PATTERN, 320, 240, 20, 80, true, Duration.ofMillis(500), Duration.ofSeconds(2)))),
+	private final CameraRegistry registry = new CameraRegistry(
+			new CamerasProperties(List.of(new CameraSettings("lifecycle", "Cam", SourceSpec.TEST_PATTERN, 320, 240, 20,
+					80, true, Duration.ofMillis(500), Duration.ofSeconds(2)))),
 			new StreamingProperties(10, Duration.ofSeconds(10), Duration.ofSeconds(5), DataSize.ofKilobytes(16),
 					new StreamingProperties.Reduced(true, 640, 50, Duration.ofSeconds(2), Duration.ofSeconds(10),
 							DataSize.ofKilobytes(4))),

@@ -4,11 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import io.camdash.support.MjpegClient;
 import io.camdash.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -65,13 +64,20 @@ class DisconnectIntegrationTests {
 		}
 	}
 
-	/** Jetty keeps idle request workers for a minute by design: every other thread must go. */
+	/**
+	 * Jetty keeps idle request workers for a minute by design: every other thread must
+	 * go.
+	 */
 	private static long threadsOutsideJettysPool() {
 		return Thread.getAllStackTraces().keySet().stream().filter((t) -> !t.getName().startsWith("qtp")).count();
 	}
 
 	private long streamThreads() {
-		return Thread.getAllStackTraces().keySet().stream().filter((t) -> t.getName().startsWith("camdash-stream-")).count();
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((t) -> t.getName().startsWith("camdash-stream-"))
+			.count();
 	}
 
 }

@@ -3,15 +3,17 @@ package io.camdash.camera;
 import java.time.Duration;
 import java.util.function.LongPredicate;
 
-import org.junit.jupiter.api.Test;
-
 import io.camdash.camera.FrameSizeChooser.Change;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The rules of switching frame size, on a simulated 30 fps camera: time is passed in, no clock involved. */
+/**
+ * The rules of switching frame size, on a simulated 30 fps camera: time is passed in, no
+ * clock involved.
+ */
 class FrameSizeChooserTests {
 
 	private static final long FRAME = 1_000_000_000L / 30;
@@ -58,7 +60,8 @@ class FrameSizeChooserTests {
 
 	@Test
 	void aFrameOfferedAgainWhenTheSocketDrainsCountsOnce() {
-		// Each frame is missed, then sent when the socket drains: the viewer took every frame.
+		// Each frame is missed, then sent when the socket drains: the viewer took every
+		// frame.
 		FrameSizeChooser chooser = FrameSizeChooser.automatic(SETTINGS, 0, 0);
 		for (int frame = 1; frame <= 120; frame++) {
 			assertThat(chooser.offered(frame, false, frame * FRAME)).isEqualTo(Change.NONE);
@@ -81,7 +84,8 @@ class FrameSizeChooserTests {
 	@Test
 	void aReducedViewerThatStillSkipsFramesStaysReduced() {
 		this.viewer.watch(3 * SECOND, (frame) -> frame % 35 == 0);
-		// Reduced frames are about a fifth of the size: it takes more of them, but not all.
+		// Reduced frames are about a fifth of the size: it takes more of them, but not
+		// all.
 		this.viewer.watch(120 * SECOND, (frame) -> frame % 7 == 0);
 		assertThat(this.viewer.chooser.reduced()).isTrue();
 		assertThat(this.viewer.switches).isOne();
@@ -135,7 +139,10 @@ class FrameSizeChooserTests {
 		assertThat(full.switches + reduced.switches).isZero();
 	}
 
-	/** Offers a chooser one frame every 1/30 s; {@code takes} says which frames the viewer took. */
+	/**
+	 * Offers a chooser one frame every 1/30 s; {@code takes} says which frames the viewer
+	 * took.
+	 */
 	private static final class Viewer {
 
 		final FrameSizeChooser chooser;

@@ -2,13 +2,12 @@ package io.camdash.camera;
 
 import java.util.Arrays;
 
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-
 import io.camdash.support.Browser;
 import io.camdash.support.SignedInBrowserTests;
 import io.camdash.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -39,7 +38,8 @@ class LivePagesBrowserTests extends SignedInBrowserTests {
 			return isShowingAnImage(browser, img) ? img : null;
 		});
 		int fullWidth = image.getSize().getWidth();
-		// What a viewer on a slow link gets; here asked for, so it does not depend on the machine's speed.
+		// What a viewer on a slow link gets; here asked for, so it does not depend on the
+		// machine's speed.
 		browser.driver().executeScript("arguments[0].src = arguments[0].src + '?size=reduced'", image);
 		browser.await((d) -> naturalWidth(browser, image) == 320);
 		assertThat(image.getSize().getWidth()).as("shown as large as full frames").isEqualTo(fullWidth);

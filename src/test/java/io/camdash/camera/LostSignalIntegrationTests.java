@@ -7,14 +7,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import io.camdash.camera.ScriptedFrameSources.Fault;
+import io.camdash.support.MjpegClient;
+import io.camdash.support.MjpegClient.Part;
+import io.camdash.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import io.camdash.camera.ScriptedFrameSources.Fault;
-import io.camdash.support.MjpegClient;
-import io.camdash.support.TestUsers;
-import io.camdash.support.MjpegClient.Part;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,8 +28,8 @@ import org.springframework.context.annotation.Primary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "camdash.cameras[0].id=cam", "camdash.cameras[0].fps=10",
-				"camdash.cameras[0].stall-timeout=1s", "camdash.streaming.snapshot-timeout=1s" })
+		properties = { "camdash.cameras[0].id=cam", "camdash.cameras[0].fps=10", "camdash.cameras[0].stall-timeout=1s",
+				"camdash.streaming.snapshot-timeout=1s" })
 @ExtendWith(OutputCaptureExtension.class)
 class LostSignalIntegrationTests {
 
@@ -50,7 +49,8 @@ class LostSignalIntegrationTests {
 
 	@Test
 	void aFailingSourceShowsNoSignalThenLiveFramesOnTheSameConnection(CapturedOutput output) throws Exception {
-		try (MjpegClient viewer = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))) {
+		try (MjpegClient viewer = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg",
+				TestUsers.basicAuth(TestUsers.ADMIN))) {
 			assertThat(FrameKinds.isNoSignal(nextPart(viewer, false).body())).isFalse();
 
 			this.sources.inject(Fault.THROW);
@@ -72,7 +72,8 @@ class LostSignalIntegrationTests {
 
 	@Test
 	void aStalledSourceShowsNoSignalThenLiveFramesOnTheSameConnection() throws Exception {
-		try (MjpegClient viewer = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))) {
+		try (MjpegClient viewer = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg",
+				TestUsers.basicAuth(TestUsers.ADMIN))) {
 			nextPart(viewer, false);
 
 			this.sources.inject(Fault.STALL);
@@ -86,9 +87,11 @@ class LostSignalIntegrationTests {
 
 	@Test
 	void aNewViewerGetsTheCurrentFrameAtOnceWithoutWaitingForTheNextCapture() throws Exception {
-		try (MjpegClient first = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))) {
+		try (MjpegClient first = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg",
+				TestUsers.basicAuth(TestUsers.ADMIN))) {
 			nextPart(first, false);
-			// No new frame comes now: a viewer that waited for one would see NO SIGNAL after the stall timeout.
+			// No new frame comes now: a viewer that waited for one would see NO SIGNAL
+			// after the stall timeout.
 			this.sources.inject(Fault.STALL);
 			long connectedMicros = System.currentTimeMillis() * 1000;
 			try (MjpegClient second = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg",
@@ -117,8 +120,7 @@ class LostSignalIntegrationTests {
 		return HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/cameras/cam/snapshot.jpg"))
 				.header("Authorization", TestUsers.ADMIN.authorization())
-				.build(),
-					HttpResponse.BodyHandlers.discarding())
+				.build(), HttpResponse.BodyHandlers.discarding())
 			.statusCode();
 	}
 

@@ -9,11 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import io.camdash.support.MjpegClient;
 import io.camdash.support.TestUsers;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,7 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** There is no camera on a build machine: the device source's failure path, and everything else working. */
+/**
+ * There is no camera on a build machine: the device source's failure path, and everything
+ * else working.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "camdash.cameras[0].id=cam", "camdash.cameras[1].id=usb", "camdash.cameras[1].name=USB camera",
 				"camdash.cameras[1].source=device:0", "camdash.streaming.snapshot-timeout=1s" })
@@ -54,7 +56,8 @@ class MissingDeviceIntegrationTests {
 		assertThat(health.statusCode()).isEqualTo(503);
 		assertThat(health.body()).contains("\"status\":\"DOWN\"", "no video device /dev/video0");
 
-		try (MjpegClient viewer = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))) {
+		try (MjpegClient viewer = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg",
+				TestUsers.basicAuth(TestUsers.ADMIN))) {
 			assertThat(viewer.nextPart().isCompleteJpeg()).isTrue();
 			assertThat(get("/actuator/health/cameras/cam").body()).contains("\"status\":\"UP\"", "\"state\":\"LIVE\"");
 		}
@@ -63,16 +66,17 @@ class MissingDeviceIntegrationTests {
 
 	@Test
 	void metricsCountFramesPerCamera() throws Exception {
-		try (MjpegClient viewer = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))) {
+		try (MjpegClient viewer = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg",
+				TestUsers.basicAuth(TestUsers.ADMIN))) {
 			for (int i = 0; i < 3; i++) {
 				viewer.nextPart();
 			}
 			assertThat(get("/actuator/metrics/camdash.camera.viewers?tag=camera:cam").body()).contains("\"value\":1.0");
 		}
-		assertThat(get("/actuator/metrics/camdash.camera.frames.captured?tag=camera:cam").body()).containsPattern(
-				"\"value\":[1-9]");
-		assertThat(get("/actuator/metrics/camdash.camera.frames.sent?tag=camera:cam").body()).containsPattern(
-				"\"value\":[1-9]");
+		assertThat(get("/actuator/metrics/camdash.camera.frames.captured?tag=camera:cam").body())
+			.containsPattern("\"value\":[1-9]");
+		assertThat(get("/actuator/metrics/camdash.camera.frames.sent?tag=camera:cam").body())
+			.containsPattern("\"value\":[1-9]");
 		assertThat(get("/actuator/metrics/camdash.camera.encode?tag=camera:cam").body()).contains("\"COUNT\"");
 		assertThat(get("/actuator/metrics/camdash.camera.frames.skipped").statusCode()).isEqualTo(200);
 	}
@@ -80,8 +84,7 @@ class MissingDeviceIntegrationTests {
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.header("Authorization", TestUsers.ADMIN.authorization())
-			.build(),
-				HttpResponse.BodyHandlers.ofString());
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -8,13 +8,12 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.camdash.support.MjpegClient;
+import io.camdash.support.MjpegClient.Part;
+import io.camdash.support.TestUsers;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
-
-import io.camdash.support.MjpegClient;
-import io.camdash.support.TestUsers;
-import io.camdash.support.MjpegClient.Part;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -35,7 +34,8 @@ class MjpegStreamIntegrationTests {
 
 	@Test
 	void everyPartIsACompleteJpegWhoseTimestampAdvances() throws IOException {
-		try (MjpegClient client = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))) {
+		try (MjpegClient client = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg",
+				TestUsers.basicAuth(TestUsers.ADMIN))) {
 			assertThat(client.status()).isEqualTo(200);
 			assertThat(client.header("Content-Type")).startsWith("multipart/x-mixed-replace").contains("boundary=");
 			assertThat(client.header("Cache-Control")).contains("no-store", "no-cache", "must-revalidate");
@@ -61,7 +61,10 @@ class MjpegStreamIntegrationTests {
 		}
 	}
 
-	/** HTTP/1.1 viewers get frames straight on Jetty's connection; others through the servlet stream. */
+	/**
+	 * HTTP/1.1 viewers get frames straight on Jetty's connection; others through the
+	 * servlet stream.
+	 */
 	@Test
 	void anHttp10ViewerGetsFramesThroughTheServletStream() throws IOException {
 		try (MjpegClient client = MjpegClient.openHttp10(this.port, "/cameras/cam/stream.mjpg",
@@ -87,11 +90,13 @@ class MjpegStreamIntegrationTests {
 
 	@Test
 	void fpsCapsOneViewersRate() throws IOException {
-		try (MjpegClient client = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg?fps=4", TestUsers.basicAuth(TestUsers.ADMIN))) {
+		try (MjpegClient client = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg?fps=4",
+				TestUsers.basicAuth(TestUsers.ADMIN))) {
 			long previous = client.nextPart().timestampMicros();
 			for (int i = 0; i < 5; i++) {
 				long current = client.nextPart().timestampMicros();
-				// At most 4 per second although the camera makes 20: frames at least ~250 ms apart.
+				// At most 4 per second although the camera makes 20: frames at least ~250
+				// ms apart.
 				assertThat(current - previous).isGreaterThan(200_000);
 				previous = current;
 			}
@@ -127,7 +132,8 @@ class MjpegStreamIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("image/jpeg");
 		assertThat(response.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
-		Part still = new Part(java.util.Map.of("x-timestamp", response.headers().firstValue("X-Timestamp").orElseThrow()),
+		Part still = new Part(
+				java.util.Map.of("x-timestamp", response.headers().firstValue("X-Timestamp").orElseThrow()),
 				response.body(), System.currentTimeMillis(), 0, 0);
 		assertThat(still.isCompleteJpeg()).isTrue();
 		assertThat(still.latencyMillis()).isBetween(0L, 2000L);
@@ -135,7 +141,8 @@ class MjpegStreamIntegrationTests {
 
 	@Test
 	void theStatusApiDescribesACamera() throws Exception {
-		try (MjpegClient client = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))) {
+		try (MjpegClient client = MjpegClient.open(this.port, "/cameras/cam/stream.mjpg",
+				TestUsers.basicAuth(TestUsers.ADMIN))) {
 			client.nextPart();
 			HttpResponse<String> response = get("/cameras/cam/status");
 			assertThat(response.statusCode()).isEqualTo(200);

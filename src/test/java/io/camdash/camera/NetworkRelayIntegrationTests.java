@@ -3,12 +3,11 @@ package io.camdash.camera;
 import java.io.IOException;
 import java.net.ServerSocket;
 
+import io.camdash.support.MjpegClient;
+import io.camdash.support.MjpegClient.Part;
+import io.camdash.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import io.camdash.support.MjpegClient;
-import io.camdash.support.TestUsers;
-import io.camdash.support.MjpegClient.Part;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -19,7 +18,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One camdash relaying another: the network source reading a real MJPEG stream over HTTP through FFmpeg. */
+/**
+ * One camdash relaying another: the network source reading a real MJPEG stream over HTTP
+ * through FFmpeg.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class NetworkRelayIntegrationTests {
@@ -45,7 +47,8 @@ class NetworkRelayIntegrationTests {
 
 	@Test
 	void aNetworkCameraRelaysAnotherCamdashsStream(CapturedOutput output) throws IOException {
-		try (MjpegClient viewer = MjpegClient.open(PORT, "/cameras/relay/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))) {
+		try (MjpegClient viewer = MjpegClient.open(PORT, "/cameras/relay/stream.mjpg",
+				TestUsers.basicAuth(TestUsers.ADMIN))) {
 			assertThat(viewer.status()).isEqualTo(200);
 			Part first = viewer.nextPart();
 			Part later = first;

@@ -19,13 +19,12 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import io.camdash.support.MjpegClient;
 import io.camdash.support.MjpegClient.Part;
 import io.camdash.support.TestUsers;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,9 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Viewers on slow links get reduced frames, encoded only while someone gets them. Test-pattern cameras make
- * 640x480 frames of about 20 KB (reduced: 320x240, a few KB) at 20 fps, 400 KB/s; the slow viewer reads
- * 30 KB/s. Short judging windows keep the tests quick.
+ * Viewers on slow links get reduced frames, encoded only while someone gets them.
+ * Test-pattern cameras make 640x480 frames of about 20 KB (reduced: 320x240, a few KB) at
+ * 20 fps, 400 KB/s; the slow viewer reads 30 KB/s. Short judging windows keep the tests
+ * quick.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "camdash.cameras[0].id=cam", "camdash.cameras[0].fps=20", "camdash.cameras[1].id=quiet",
@@ -67,8 +67,7 @@ class ReducedFramesIntegrationTests {
 	private MeterRegistry meters;
 
 	@Test
-	void aViewerOnASlowLinkGetsFreshReducedFramesWhileAFastViewerKeepsFullOnes(CapturedOutput output)
-			throws Exception {
+	void aViewerOnASlowLinkGetsFreshReducedFramesWhileAFastViewerKeepsFullOnes(CapturedOutput output) throws Exception {
 		Camera camera = this.cameras.require("cam");
 		try (FastViewer fast = new FastViewer(open("/cameras/cam/stream.mjpg"));
 				MjpegClient slow = MjpegClient.openSlow(this.port, "/cameras/cam/stream.mjpg", SLOW_BYTES_PER_SECOND,
@@ -83,7 +82,8 @@ class ReducedFramesIntegrationTests {
 				assertThat(width(part)).isEqualTo(REDUCED_WIDTH);
 			});
 			assertThat(reduced.get(4).timestampMicros()).isGreaterThan(reduced.get(0).timestampMicros());
-			// A full frame queued behind full socket buffers would arrive seconds late at this rate.
+			// A full frame queued behind full socket buffers would arrive seconds late at
+			// this rate.
 			assertThat(reduced.get(4).latencyMillis()).as("latency of the slow viewer's last frame").isLessThan(1500);
 			assertThat(camera.reducedViewerCount()).isOne();
 			assertThat(get("/cameras/cam/status")).contains("\"viewers\":2", "\"reducedViewers\":1");
@@ -103,7 +103,8 @@ class ReducedFramesIntegrationTests {
 
 			viewer.readRate(0);
 
-			// It keeps up with reduced frames for retry-after (1 s), then tries full ones and keeps up again.
+			// It keeps up with reduced frames for retry-after (1 s), then tries full ones
+			// and keeps up again.
 			awaitPart(viewer, (part) -> width(part) == FULL_WIDTH);
 			for (int i = 0; i < 20; i++) {
 				assertThat(width(viewer.nextPart())).isEqualTo(FULL_WIDTH);
@@ -168,7 +169,9 @@ class ReducedFramesIntegrationTests {
 		return client;
 	}
 
-	/** Reads parts until one matches; the frame size changes within a few judging windows. */
+	/**
+	 * Reads parts until one matches; the frame size changes within a few judging windows.
+	 */
 	private static Part awaitPart(MjpegClient client, Predicate<Part> wanted) {
 		AtomicReference<Part> found = new AtomicReference<>();
 		await().atMost(SWITCH_TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> {
@@ -204,8 +207,9 @@ class ReducedFramesIntegrationTests {
 	}
 
 	/**
-	 * A viewer that reads every part as it comes, on its own thread, as a viewer on a good link does: one left
-	 * unread for a moment would fall behind, and rightly get reduced frames.
+	 * A viewer that reads every part as it comes, on its own thread, as a viewer on a
+	 * good link does: one left unread for a moment would fall behind, and rightly get
+	 * reduced frames.
 	 */
 	private static final class FastViewer implements AutoCloseable {
 

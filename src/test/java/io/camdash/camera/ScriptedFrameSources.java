@@ -5,8 +5,8 @@ import java.io.IOException;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Real frame sources that a test can make fail or hang on cue, standing in for a camera that is unplugged
- * or stops answering.
+ * Real frame sources that a test can make fail or hang on cue, standing in for a camera
+ * that is unplugged or stops answering.
  */
 class ScriptedFrameSources extends FrameSourceFactory {
 

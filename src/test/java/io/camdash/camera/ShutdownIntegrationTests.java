@@ -5,11 +5,10 @@ import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
-
 import io.camdash.CamdashApplication;
 import io.camdash.support.MjpegClient;
 import io.camdash.support.TestUsers;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -17,14 +16,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Streams never end by themselves: shutting down must end them, not wait out the graceful timeout. */
+/**
+ * Streams never end by themselves: shutting down must end them, not wait out the graceful
+ * timeout.
+ */
 class ShutdownIntegrationTests {
 
 	@Test
 	void shuttingDownEndsOpenStreamsInsteadOfWaitingForThem() throws Exception {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(CamdashApplication.class)
-			.run("--server.port=0", "--camdash.cameras[0].id=cam",
-					"--spring.lifecycle.timeout-per-shutdown-phase=60s");
+			.run("--server.port=0", "--camdash.cameras[0].id=cam", "--spring.lifecycle.timeout-per-shutdown-phase=60s");
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		try (MjpegClient viewer = MjpegClient.open(port, "/cameras/cam/stream.mjpg",
 				TestUsers.basicAuth(TestUsers.ADMIN))) {

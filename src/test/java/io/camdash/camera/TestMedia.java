@@ -12,7 +12,10 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 
-/** Small real media made at test time: solid-colour images and videos whose frames can be told apart. */
+/**
+ * Small real media made at test time: solid-colour images and videos whose frames can be
+ * told apart.
+ */
 final class TestMedia {
 
 	/** Blue, green, red, in BGR order as OpenCV stores them. */

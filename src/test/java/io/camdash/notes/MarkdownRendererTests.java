@@ -61,7 +61,8 @@ class MarkdownRendererTests {
 
 	@Test
 	void collectsTitleAndHeadingAnchorsForTheTableOfContents() {
-		RenderedNote note = this.renderer.render("Intro\n\n# Garden camera\n\n## Night *mode*\n\n### Power\n\n#### Deep\n");
+		RenderedNote note = this.renderer
+			.render("Intro\n\n# Garden camera\n\n## Night *mode*\n\n### Power\n\n#### Deep\n");
 		assertThat(note.title()).isEqualTo("Garden camera");
 		assertThat(note.headings()).extracting(RenderedNote.Heading::text)
 			.containsExactly("Garden camera", "Night mode", "Power");
@@ -80,18 +81,18 @@ class MarkdownRendererTests {
 
 	@Test
 	void keepsRelativeLinksAndImages() {
-		Document page = Jsoup.parseBodyFragment(
-				this.renderer.render("[next](other.md) [up](../welcome.md#top) ![plan](plan.png) ![door](/pictures/image/cam/a.jpg)")
-					.html());
+		Document page = Jsoup.parseBodyFragment(this.renderer
+			.render("[next](other.md) [up](../welcome.md#top) ![plan](plan.png) ![door](/pictures/image/cam/a.jpg)")
+			.html());
 		assertThat(page.select("a").eachAttr("href")).containsExactly("other.md", "../welcome.md#top");
 		assertThat(page.select("img").eachAttr("src")).containsExactly("plan.png", "/pictures/image/cam/a.jpg");
 	}
 
 	@Test
 	void mapsThePictureShortFormToTheGallery() {
-		Document page = Jsoup.parseBodyFragment(this.renderer
-			.render("![door](picture:cam/2026-11-21/cam_0930.jpg) [see](PICTURE:cam/b.jpg) ![bad](picture:../../etc/passwd)")
-			.html());
+		String markdown = "![door](picture:cam/2026-11-21/cam_0930.jpg) [see](PICTURE:cam/b.jpg) "
+				+ "![bad](picture:../../etc/passwd)";
+		Document page = Jsoup.parseBodyFragment(this.renderer.render(markdown).html());
 		assertThat(page.select("img").eachAttr("src")).containsExactly("/pictures/image/cam/2026-11-21/cam_0930.jpg");
 		assertThat(page.select("a").eachAttr("href")).containsExactly("/pictures/image/cam/b.jpg");
 		assertThat(page.html()).doesNotContain("etc/passwd\"");
@@ -107,13 +108,13 @@ class MarkdownRendererTests {
 	static Stream<String> xssVectors() {
 		return Stream.of("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)>",
 				"<svg><script>alert(1)</script></svg>", "[click](javascript:alert(1))", "[click](JaVaScRiPt:alert(1))",
-				"[click](java&#115;cript:alert(1))", "[click](&#106;avascript:alert(1))", "[click](java\tscript:alert(1))",
-				"[click](<java\nscript:alert(1)>)", "[click](jav&#x09;ascript:alert(1))",
-				"[click](%6Aavascript:alert(1))", "[click]( javascript:alert(1))",
+				"[click](java&#115;cript:alert(1))", "[click](&#106;avascript:alert(1))",
+				"[click](java\tscript:alert(1))", "[click](<java\nscript:alert(1)>)",
+				"[click](jav&#x09;ascript:alert(1))", "[click](%6Aavascript:alert(1))", "[click]( javascript:alert(1))",
 				"[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)", "[click](vbscript:msgbox(1))",
 				"![x](javascript:alert(1))", "![x](data:image/svg+xml;base64,PHN2Zy8+)",
-				"[ref]\n\n[ref]: javascript:alert(1)", "![ref]\n\n[ref]: vbscript:alert(1)",
-				"<javascript:alert(1)>", "<vbscript:alert(1)>", "<data:text/html,<script>alert(1)</script>>",
+				"[ref]\n\n[ref]: javascript:alert(1)", "![ref]\n\n[ref]: vbscript:alert(1)", "<javascript:alert(1)>",
+				"<vbscript:alert(1)>", "<data:text/html,<script>alert(1)</script>>",
 				"<iframe src=https://example.com></iframe>", "<object data=x.swf></object>", "<embed src=x.swf>",
 				"<style>body{display:none}</style>", "<base href=https://evil.example/>",
 				"<form action=https://evil.example><button>go</button></form>",
@@ -159,7 +160,10 @@ class MarkdownRendererTests {
 			"style", "base", "form", "meta", "link", "svg", "math", "button", "textarea", "select", "details",
 			"template", "audio", "video", "source");
 
-	/** Parses the HTML as a browser would and fails on anything that could run script or restyle the page. */
+	/**
+	 * Parses the HTML as a browser would and fails on anything that could run script or
+	 * restyle the page.
+	 */
 	static void assertSafe(String html) {
 		Document page = Jsoup.parseBodyFragment(html);
 		for (Element element : page.body().getAllElements()) {
@@ -169,10 +173,12 @@ class MarkdownRendererTests {
 			}
 			for (Attribute attribute : element.attributes()) {
 				String name = attribute.getKey().toLowerCase(Locale.ROOT);
-				assertThat(name).as("attribute in %s", html).doesNotStartWith("on").isNotIn("style", "srcset",
-						"formaction", "action", "xlink:href", "background", "http-equiv");
+				assertThat(name).as("attribute in %s", html)
+					.doesNotStartWith("on")
+					.isNotIn("style", "srcset", "formaction", "action", "xlink:href", "background", "http-equiv");
 				if (name.equals("href") || name.equals("src")) {
-					// jsoup has decoded entities; browsers also ignore whitespace and control characters.
+					// jsoup has decoded entities; browsers also ignore whitespace and
+					// control characters.
 					String url = attribute.getValue().replaceAll("[\\x00-\\x20]", "").toLowerCase(Locale.ROOT);
 					assertThat(url).as("%s in %s", name, html)
 						.doesNotStartWith("javascript:")

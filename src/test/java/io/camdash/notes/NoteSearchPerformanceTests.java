@@ -16,9 +16,10 @@ import org.springframework.util.unit.DataSize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A benchmark, run by {@code ./mvnw -Pbench verify} rather than with the tests: it prints, and asserts only
- * what search finds. Search time over 5,000 generated notes of about 2 KB each in 50 folders, including the folder walk that
- * notices changed files. The figure printed here is the one in docs/performance.md.
+ * A benchmark, run by {@code ./mvnw -Pbench verify} rather than with the tests: it
+ * prints, and asserts only what search finds. Search time over 5,000 generated notes of
+ * about 2 KB each in 50 folders, including the folder walk that notices changed files.
+ * The figure printed here is the one in docs/performance.md.
  */
 @Tag("benchmark")
 class NoteSearchPerformanceTests {
@@ -70,9 +71,10 @@ class NoteSearchPerformanceTests {
 		Arrays.sort(millis);
 		long median = millis[millis.length / 2];
 		long worst = millis[millis.length - 1];
-		System.out.printf("Notes search over %d notes: first index build %d ms; search (walk + mtime check + scan + "
-				+ "rank + snippets) median %d ms, worst %d ms over %d searches%n", NOTES, coldMillis, median, worst,
-				millis.length);
+		System.out.printf(
+				"Notes search over %d notes: first index build %d ms; search (walk + mtime check + scan + "
+						+ "rank + snippets) median %d ms, worst %d ms over %d searches%n",
+				NOTES, coldMillis, median, worst, millis.length);
 	}
 
 	private static String word(Random random) {

@@ -46,7 +46,8 @@ class NoteSearchTests {
 
 	@Test
 	void marksMatchesInTitleAndSnippet() throws IOException {
-		write("a.md", "# Night mode\n\n" + "filler words here ".repeat(20) + "the a<b & c night vision starts at dusk. " + "more filler ".repeat(30));
+		write("a.md", "# Night mode\n\n" + "filler words here ".repeat(20) + "the a<b & c night vision starts at dusk. "
+				+ "more filler ".repeat(30));
 		SearchHit hit = this.index.search("night", 10).get(0);
 		assertThat(hit.title()).containsExactly(new SearchHit.Part("Night", true), new SearchHit.Part(" mode", false));
 		assertThat(hit.snippet()).filteredOn(SearchHit.Part::marked).extracting(SearchHit.Part::text).contains("night");
@@ -84,7 +85,8 @@ class NoteSearchTests {
 		write("a.md", "# Aardvark");
 		write("sub/c.md", "# Middle");
 		Files.setLastModifiedTime(this.folder.resolve("a.md"), java.nio.file.attribute.FileTime.fromMillis(1_000_000));
-		Files.setLastModifiedTime(this.folder.resolve("sub/c.md"), java.nio.file.attribute.FileTime.fromMillis(2_000_000));
+		Files.setLastModifiedTime(this.folder.resolve("sub/c.md"),
+				java.nio.file.attribute.FileTime.fromMillis(2_000_000));
 		Files.setLastModifiedTime(this.folder.resolve("b.md"), java.nio.file.attribute.FileTime.fromMillis(3_000_000));
 		List<NoteTree.Row> byName = NoteTree.rows(this.index.refresh(), NoteTree.Sort.NAME);
 		assertThat(byName).extracting(NoteTree.Row::label).containsExactly("sub", "Middle", "Aardvark", "Zebra");

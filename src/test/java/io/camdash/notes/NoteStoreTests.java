@@ -104,8 +104,10 @@ class NoteStoreTests {
 	void deletesAndThenReportsNotFound() {
 		this.store.create(NotePath.note("door.md"), "text");
 		this.store.delete(NotePath.note("door.md"));
-		assertThatExceptionOfType(NoteNotFoundException.class).isThrownBy(() -> this.store.read(NotePath.note("door.md")));
-		assertThatExceptionOfType(NoteNotFoundException.class).isThrownBy(() -> this.store.delete(NotePath.note("door.md")));
+		assertThatExceptionOfType(NoteNotFoundException.class)
+			.isThrownBy(() -> this.store.read(NotePath.note("door.md")));
+		assertThatExceptionOfType(NoteNotFoundException.class)
+			.isThrownBy(() -> this.store.delete(NotePath.note("door.md")));
 	}
 
 	@Test
@@ -136,7 +138,8 @@ class NoteStoreTests {
 
 	@Test
 	void makesSafeFileNamesFromTitles() {
-		assertThat(NotePath.fromTitle(NotePath.ROOT, "Front door (north) — été!")).hasToString("front-door-north-ete.md");
+		assertThat(NotePath.fromTitle(NotePath.ROOT, "Front door (north) — été!"))
+			.hasToString("front-door-north-ete.md");
 		assertThat(NotePath.fromTitle(NotePath.folder("cams"), "../../etc/passwd")).hasToString("cams/etc-passwd.md");
 		assertThat(NotePath.fromTitle(NotePath.ROOT, "日本")).hasToString("note.md");
 	}
@@ -147,7 +150,8 @@ class NoteStoreTests {
 		Files.createSymbolicLink(this.folder.resolve("link.md"), outside);
 		Files.createDirectories(this.temp.resolve("elsewhere"));
 		Files.createSymbolicLink(this.folder.resolve("away"), this.temp.resolve("elsewhere"));
-		assertThatExceptionOfType(NoteNotFoundException.class).isThrownBy(() -> this.store.read(NotePath.note("link.md")));
+		assertThatExceptionOfType(NoteNotFoundException.class)
+			.isThrownBy(() -> this.store.read(NotePath.note("link.md")));
 		assertThatExceptionOfType(NotePath.InvalidNoteNameException.class)
 			.isThrownBy(() -> this.store.create(NotePath.note("away/planted.md"), "x"));
 		assertThatExceptionOfType(NotePath.InvalidNoteNameException.class)

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.camdash.support.SignedInBrowserTests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,8 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-
-import io.camdash.support.SignedInBrowserTests;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -34,7 +33,8 @@ class NotesBrowserTests extends SignedInBrowserTests {
 
 	@BeforeAll
 	static void copyStarterNotes() throws IOException {
-		// The shipped starter notes, copied so that the test never writes into the repository.
+		// The shipped starter notes, copied so that the test never writes into the
+		// repository.
 		try (var files = Files.walk(Path.of("notes"))) {
 			for (Path file : files.filter(Files::isRegularFile).toList()) {
 				Path target = folder.resolve(Path.of("notes").relativize(file).toString());
@@ -128,7 +128,8 @@ class NotesBrowserTests extends SignedInBrowserTests {
 		browser.await((d) -> !d.findElements(By.id("disk-content")).isEmpty());
 		assertThat(text(".note-error")).contains("changed on disk");
 		assertThat(driver.findElement(By.id("note-content")).getAttribute("value")).contains("Mine: the door sticks.");
-		assertThat(driver.findElement(By.id("disk-content")).getAttribute("value")).contains("Theirs: the gate squeaks.");
+		assertThat(driver.findElement(By.id("disk-content")).getAttribute("value"))
+			.contains("Theirs: the gate squeaks.");
 		assertThat(Files.readString(file)).doesNotContain("Mine");
 		browser.screenshot("notes-conflict");
 
@@ -140,7 +141,8 @@ class NotesBrowserTests extends SignedInBrowserTests {
 		click(By.id("save-note"));
 		browser.await((d) -> d.getCurrentUrl().endsWith("/notes/shared.md"));
 		assertThat(Files.readString(file)).contains("Theirs: the gate squeaks.").contains("Mine: the door sticks.");
-		// The refused save answered 409, which the browser logs; nothing else may show up.
+		// The refused save answered 409, which the browser logs; nothing else may show
+		// up.
 		assertThat(browser.consoleProblems()).allSatisfy((problem) -> assertThat(problem).contains("409"));
 	}
 
@@ -154,7 +156,10 @@ class NotesBrowserTests extends SignedInBrowserTests {
 		assertThat(browser.consoleProblems()).isEmpty();
 	}
 
-	/** Clicks an element scrolled to the middle of the window, clear of the sticky navigation bar. */
+	/**
+	 * Clicks an element scrolled to the middle of the window, clear of the sticky
+	 * navigation bar.
+	 */
 	private static void click(By locator) {
 		WebElement element = browser.await(ExpectedConditions.elementToBeClickable(locator));
 		browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", element);

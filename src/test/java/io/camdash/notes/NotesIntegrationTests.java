@@ -13,11 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-
 import io.camdash.support.SignedInClient;
 import io.camdash.support.TestUsers;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,7 +79,8 @@ class NotesIntegrationTests {
 		Document page = Jsoup.parse(response.body());
 		assertThat(page.select(".note-row .note-title").eachText()).containsExactly("door", "Welcome home");
 		assertThat(page.select(".note-folder").text()).contains("cams");
-		assertThat(page.select(".note-row").eachAttr("href")).containsExactly("/notes/cams/door.md", "/notes/welcome.md");
+		assertThat(page.select(".note-row").eachAttr("href")).containsExactly("/notes/cams/door.md",
+				"/notes/welcome.md");
 		assertThat(page.select("script:not([src])")).isEmpty();
 		assertThat(page.select("[style]")).isEmpty();
 	}
@@ -136,14 +136,14 @@ class NotesIntegrationTests {
 
 	@Test
 	void createsANoteFromTitleAndFolder() throws Exception {
-		HttpResponse<String> created = post("/notes/new", Map.of("title", "Front door (north)", "folder", "cams",
-				"content", "Battery **low**."));
+		HttpResponse<String> created = post("/notes/new",
+				Map.of("title", "Front door (north)", "folder", "cams", "content", "Battery **low**."));
 		assertThat(created.statusCode()).isEqualTo(302);
-		assertThat(created.headers().firstValue("Location")).hasValueSatisfying(
-				(location) -> assertThat(location).endsWith("/notes/cams/front-door-north.md"));
+		assertThat(created.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/notes/cams/front-door-north.md"));
 		assertThat(folder().resolve("cams/front-door-north.md")).hasContent("# Front door (north)\n\nBattery **low**.");
-		HttpResponse<String> again = post("/notes/new", Map.of("title", "Front door (north)", "folder", "cams",
-				"content", "other"));
+		HttpResponse<String> again = post("/notes/new",
+				Map.of("title", "Front door (north)", "folder", "cams", "content", "other"));
 		assertThat(again.statusCode()).isEqualTo(409);
 		assertThat(Jsoup.parse(again.body()).select(".note-error").text()).contains("already exists");
 		assertThat(Jsoup.parse(again.body()).select("#note-content").text()).isEqualTo("other");
@@ -157,7 +157,8 @@ class NotesIntegrationTests {
 		Document editor = Jsoup.parse(get("/notes/door.md?edit").body());
 		String version = editor.select("input[name=version]").val();
 		assertThat(editor.select("#note-content").text()).contains("original");
-		HttpResponse<String> saved = post("/notes/door.md?action=save", Map.of("content", "# Door\n\nmine", "version", version));
+		HttpResponse<String> saved = post("/notes/door.md?action=save",
+				Map.of("content", "# Door\n\nmine", "version", version));
 		assertThat(saved.statusCode()).isEqualTo(302);
 		assertThat(folder().resolve("door.md")).hasContent("# Door\n\nmine");
 		write("door.md", "# Door\n\ntheirs on disk");
@@ -192,11 +193,13 @@ class NotesIntegrationTests {
 	void renamesMovesAndDeletes() throws Exception {
 		write("door.md", "# Door");
 		write("taken.md", "# Taken");
-		HttpResponse<String> moved = post("/notes/door.md?action=rename", Map.of("folder", "house", "name", "front-door"));
+		HttpResponse<String> moved = post("/notes/door.md?action=rename",
+				Map.of("folder", "house", "name", "front-door"));
 		assertThat(moved.statusCode()).isEqualTo(302);
 		assertThat(moved.headers().firstValue("Location").orElseThrow()).endsWith("/notes/house/front-door.md");
 		assertThat(folder().resolve("house/front-door.md")).hasContent("# Door");
-		HttpResponse<String> refused = post("/notes/house/front-door.md?action=rename", Map.of("folder", "", "name", "taken.md"));
+		HttpResponse<String> refused = post("/notes/house/front-door.md?action=rename",
+				Map.of("folder", "", "name", "taken.md"));
 		assertThat(refused.statusCode()).isEqualTo(302);
 		assertThat(folder().resolve("taken.md")).hasContent("# Taken");
 		assertThat(post("/notes/house/front-door.md?action=rename", Map.of("folder", "..", "name", "x")).statusCode())
@@ -254,7 +257,8 @@ class NotesIntegrationTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(request(path).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+		return this.http.send(request(path).header("Accept", "text/html").build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {

@@ -28,9 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A benchmark, run by {@code ./mvnw -Pbench verify} rather than with the tests. A gallery of 10,000 pictures:
- * prints how long a page takes once its thumbnails exist (the figure in docs/performance.md). Times are measured by the client over
- * loopback, so they include a little more than the server's own time.
+ * A benchmark, run by {@code ./mvnw -Pbench verify} rather than with the tests. A gallery
+ * of 10,000 pictures: prints how long a page takes once its thumbnails exist (the figure
+ * in docs/performance.md). Times are measured by the client over loopback, so they
+ * include a little more than the server's own time.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Tag("benchmark")
@@ -63,8 +64,8 @@ class GalleryPerformanceIntegrationTests {
 			String camera = (i % 2 == 0) ? "cam" : "door";
 			LocalDate day = first.plusDays(i / 200);
 			String time = String.format("%02d%02d%02d-%03d", (i / 3600) % 24, (i / 60) % 60, i % 60, i % 1000);
-			Path file = pictures.resolve(camera + "/" + day + "/" + camera + "_" + day.toString().replace("-", "") + "-"
-					+ time + ".jpg");
+			Path file = pictures.resolve(
+					camera + "/" + day + "/" + camera + "_" + day.toString().replace("-", "") + "-" + time + ".jpg");
 			Files.createDirectories(file.getParent());
 			Files.write(file, jpeg);
 		}
@@ -120,7 +121,8 @@ class GalleryPerformanceIntegrationTests {
 	}
 
 	private static double[] time(Supplier<?> request) {
-		// Warm up first: the figure is for a server that has been running, not for JIT compilation.
+		// Warm up first: the figure is for a server that has been running, not for JIT
+		// compilation.
 		for (int i = 0; i < 30; i++) {
 			request.get();
 		}

@@ -61,11 +61,14 @@ class PictureIndexTests {
 	void doesNotTrustAFolderChangedInTheSameClockTickAsItsWalk() {
 		TestImages.write(this.folder, "cam/a.jpg", 8, 8);
 		List<Picture> first = this.index.pictures();
-		// Folders modified just now might change again unseen within the same tick: walk again.
+		// Folders modified just now might change again unseen within the same tick: walk
+		// again.
 		assertThat(this.index.pictures()).isNotSameAs(first).isEqualTo(first);
 	}
 
-	/** Makes every folder look untouched for a while, as in a folder nobody is writing to. */
+	/**
+	 * Makes every folder look untouched for a while, as in a folder nobody is writing to.
+	 */
 	private void settle() throws IOException {
 		try (var folders = Files.walk(this.folder)) {
 			for (Path folder : folders.filter(Files::isDirectory).toList()) {

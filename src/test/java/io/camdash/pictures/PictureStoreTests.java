@@ -70,8 +70,7 @@ class PictureStoreTests {
 			pool.shutdownNow();
 		}
 		try (Stream<Path> files = Files.walk(this.folder)) {
-			assertThat(files.filter(Files::isRegularFile).map((f) -> f.getFileName().toString()))
-				.hasSize(20)
+			assertThat(files.filter(Files::isRegularFile).map((f) -> f.getFileName().toString())).hasSize(20)
 				.allMatch((name) -> name.endsWith(".jpg") && !name.startsWith("."));
 		}
 	}

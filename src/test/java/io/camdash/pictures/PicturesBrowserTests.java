@@ -6,14 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.camdash.support.SignedInBrowserTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.json.JsonMapper;
-
-import io.camdash.support.SignedInBrowserTests;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -33,7 +32,6 @@ class PicturesBrowserTests extends SignedInBrowserTests {
 		registry.add("camdash.pictures.folder", () -> temp.resolve("pictures").toString());
 		registry.add("camdash.pictures.thumbnail-cache", () -> temp.resolve("cache").toString());
 	}
-
 
 	@Test
 	void takeAPhotoFindItInTheGalleryAndDeleteIt() {
@@ -125,7 +123,8 @@ class PicturesBrowserTests extends SignedInBrowserTests {
 		assertThat(driver.findElements(By.cssSelector(".gallery-item[data-name='" + names.get(1) + "']"))).isEmpty();
 		assertThat(temp.resolve("pictures").resolve(names.get(2))).exists();
 
-		// Select all on the page, then the two left: the zip the form would post holds both.
+		// Select all on the page, then the two left: the zip the form would post holds
+		// both.
 		driver.findElement(By.id("select-all")).click();
 		List<WebElement> checked = driver.findElements(By.cssSelector("input.picture-select:checked"));
 		assertThat(checked).hasSizeGreaterThanOrEqualTo(2);

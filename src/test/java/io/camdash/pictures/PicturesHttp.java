@@ -17,9 +17,10 @@ import io.camdash.support.SignedInClient;
 import io.camdash.support.TestUsers;
 
 /**
- * Real HTTP against the running application, signed in through the login form as a test user, keeping its
- * session cookie (flash messages live there), sending the CSRF token with every change, and never following
- * redirects, so tests see them. Paths are sent exactly as written, encodings included.
+ * Real HTTP against the running application, signed in through the login form as a test
+ * user, keeping its session cookie (flash messages live there), sending the CSRF token
+ * with every change, and never following redirects, so tests see them. Paths are sent
+ * exactly as written, encodings included.
  */
 final class PicturesHttp {
 

@@ -80,8 +80,8 @@ class PicturesIntegrationTests {
 	void anyClientThatDoesNotAskForHtmlGetsJson() {
 		HttpResponse<byte[]> response = this.http.post("/cameras/cam/snapshots", "*/*", List.of());
 		assertThat(response.statusCode()).isEqualTo(201);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 	}
 
 	@Test
@@ -151,7 +151,8 @@ class PicturesIntegrationTests {
 		assertThat(first).contains("4 pictures").contains("Page 1 of 2");
 		assertThat(first.indexOf("door_20240503")).isLessThan(first.indexOf("door_20240502"));
 		assertThat(first.indexOf("door_20240502")).isLessThan(first.indexOf("cam_20240502"));
-		assertThat(first).contains("data-day=\"2024-05-03\"").contains("data-day=\"2024-05-02\"")
+		assertThat(first).contains("data-day=\"2024-05-03\"")
+			.contains("data-day=\"2024-05-02\"")
 			.doesNotContain("cam_20240501");
 		assertThat(this.http.getPage("/pictures?page=2")).contains("cam_20240501").doesNotContain("door_2024");
 		String door = this.http.getPage("/pictures?camera=door");
@@ -182,8 +183,8 @@ class PicturesIntegrationTests {
 		assertThat(download.headers().firstValue("Content-Type")).hasValue("image/jpeg");
 		assertThat(download.body()).isEqualTo(read(file));
 		HttpResponse<byte[]> image = this.http.get("/pictures/image/cam/2024-05-01/cam_20240501-090000-000.jpg");
-		assertThat(image.headers().firstValue("Content-Disposition")).hasValueSatisfying(
-				(value) -> assertThat(value).startsWith("inline"));
+		assertThat(image.headers().firstValue("Content-Disposition"))
+			.hasValueSatisfying((value) -> assertThat(value).startsWith("inline"));
 	}
 
 	@Test
@@ -198,8 +199,8 @@ class PicturesIntegrationTests {
 		assertThat(javax.imageio.ImageIO.read(new ByteArrayInputStream(thumbnail.body())).getWidth()).isEqualTo(320);
 		HttpResponse<byte[]> placeholder = this.http.get("/pictures/thumbnail/cam/2024-05-01/broken.jpg");
 		assertThat(placeholder.statusCode()).isEqualTo(200);
-		assertThat(placeholder.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("image/svg+xml"));
+		assertThat(placeholder.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("image/svg+xml"));
 		assertThat(this.http.getPage("/pictures/view/cam/2024-05-01/broken.jpg")).contains("unknown");
 		try (Stream<Path> cached = Files.walk(temp.resolve("cache"))) {
 			assertThat(cached.filter(Files::isRegularFile)).isNotEmpty();

@@ -23,8 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Names that try to leave the pictures folder, against every route that takes one. Each must answer 400 or
- * 404, never show the secret file outside, and never remove it.
+ * Names that try to leave the pictures folder, against every route that takes one. Each
+ * must answer 400 or 404, never show the secret file outside, and never remove it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PicturesSafetyIntegrationTests {
@@ -117,7 +117,8 @@ class PicturesSafetyIntegrationTests {
 		assertThat(new String(zip.body(), StandardCharsets.ISO_8859_1)).doesNotContain(SECRET);
 		HttpResponse<byte[]> delete = this.http.postForm("/pictures/selection/delete",
 				List.of(Map.entry("name", attack), Map.entry("name", "cam/kept.jpg")));
-		// A bad name refuses the whole request; a well-formed one that is a symlink is simply not deleted.
+		// A bad name refuses the whole request; a well-formed one that is a symlink is
+		// simply not deleted.
 		assertThat(delete.statusCode()).as(attack).isIn(400, 302);
 		assertSecretsIntact();
 		if (delete.statusCode() == 400) {

@@ -19,7 +19,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A camera whose source gives nothing: Take photo answers 503 and saves nothing, never a NO SIGNAL card. */
+/**
+ * A camera whose source gives nothing: Take photo answers 503 and saves nothing, never a
+ * NO SIGNAL card.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SnapshotNoSignalIntegrationTests {
 
@@ -31,7 +34,8 @@ class SnapshotNoSignalIntegrationTests {
 
 	@DynamicPropertySource
 	static void brokenCamera(DynamicPropertyRegistry registry) throws IOException {
-		// A folder source whose only image cannot be decoded: the camera never has a good frame.
+		// A folder source whose only image cannot be decoded: the camera never has a good
+		// frame.
 		Path empty = Files.createDirectories(temp.resolve("no-images"));
 		Files.writeString(empty.resolve("broken.jpg"), "not an image");
 		registry.add("camdash.pictures.folder", () -> temp.resolve("pictures").toString());

@@ -25,7 +25,10 @@ final class TestImages {
 		return encode(width, height, "png");
 	}
 
-	/** Writes an image (format from the extension) and any missing folders; returns the file. */
+	/**
+	 * Writes an image (format from the extension) and any missing folders; returns the
+	 * file.
+	 */
 	static Path write(Path folder, String relative, int width, int height) {
 		Path file = folder.resolve(relative);
 		try {

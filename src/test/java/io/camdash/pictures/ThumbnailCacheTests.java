@@ -43,7 +43,8 @@ class ThumbnailCacheTests {
 		FileTime made = Files.getLastModifiedTime(thumbnail);
 		Files.setLastModifiedTime(thumbnail, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
 		assertThat(this.thumbnails.thumbnail(find("cam/big.jpg"))).isEqualTo(thumbnail);
-		assertThat(Files.getLastModifiedTime(thumbnail)).as("not made again").isNotEqualTo(made)
+		assertThat(Files.getLastModifiedTime(thumbnail)).as("not made again")
+			.isNotEqualTo(made)
 			.isEqualTo(FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
 	}
 

@@ -15,16 +15,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.FieldSource;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import io.camdash.security.ProtectedRoutes.Kind;
 import io.camdash.security.ProtectedRoutes.Route;
 import io.camdash.support.MjpegClient;
 import io.camdash.support.SignedInClient;
 import io.camdash.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -32,7 +31,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The peers' flaw classes: unauthenticated access, viewers changing things, CSRF, state-changing GETs, traversal. */
+/**
+ * The peers' flaw classes: unauthenticated access, viewers changing things, CSRF,
+ * state-changing GETs, traversal.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class AccessIntegrationTests {
 
@@ -57,7 +59,8 @@ class AccessIntegrationTests {
 
 	@Test
 	void theStatusApiAnswers401ToScriptsThatAreNotSignedIn() throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/cameras/cam/status"))
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/cameras/cam/status"))
 			.header("Accept", "application/json")
 			.build();
 		assertThat(HttpClient.newHttpClient().send(request, BodyHandlers.discarding()).statusCode()).isEqualTo(401);
@@ -76,7 +79,8 @@ class AccessIntegrationTests {
 			assertThat(response.statusCode()).as(route.toString()).isEqualTo(401);
 		}
 		else {
-			assertRedirectedToLogin(route, response.statusCode(), response.headers().firstValue("Location").orElse(null));
+			assertRedirectedToLogin(route, response.statusCode(),
+					response.headers().firstValue("Location").orElse(null));
 		}
 	}
 
@@ -120,14 +124,16 @@ class AccessIntegrationTests {
 	void aGetNeverChangesState() throws IOException {
 		Map<String, String> before = fingerprint();
 		SignedInClient admin = SignedInClient.signIn(this.port, TestUsers.ADMIN);
-		// motion's CSRF: <img src=".../action/quit">. Every change's URL opened with GET, then every read.
+		// motion's CSRF: <img src=".../action/quit">. Every change's URL opened with GET,
+		// then every read.
 		List<String> paths = Stream
 			.concat(ProtectedRoutes.CHANGES.stream().map(Route::path),
 					Stream.of("/logout", "/cameras/cam/snapshots?action=take", "/notes/shopping?delete=true"))
 			.toList();
 		List<String> reads = ProtectedRoutes.VIEWER_READS.stream().map(Route::path).toList();
 		for (String path : paths.stream().filter((p) -> !reads.contains(p)).toList()) {
-			// A change URL may also be a page (GET /notes/new is the form): it may show, but never act.
+			// A change URL may also be a page (GET /notes/new is the form): it may show,
+			// but never act.
 			assertThat(admin.get(path).statusCode()).as("GET " + path).isNotIn(201, 204, 302, 303);
 		}
 		ProtectedRoutes.allReads().filter((r) -> r.kind() != Kind.TOOL).forEach((route) -> admin.get(route.path()));
@@ -138,7 +144,8 @@ class AccessIntegrationTests {
 	@ParameterizedTest
 	@MethodSource("io.camdash.security.ProtectedRoutes#traversals")
 	void everyFileServingRouteRefusesTraversal(String path) throws IOException {
-		for (Map<String, String> credentials : List.of(Map.<String, String>of(), TestUsers.basicAuth(TestUsers.ADMIN))) {
+		for (Map<String, String> credentials : List.of(Map.<String, String>of(),
+				TestUsers.basicAuth(TestUsers.ADMIN))) {
 			try (MjpegClient response = get(path, credentials)) {
 				assertThat(response.status()).as(path).isIn(302, 400, 401, 403, 404);
 				assertThat(response.bodyText(20_000)).as(path)
@@ -152,7 +159,8 @@ class AccessIntegrationTests {
 		SignedInClient client = SignedInClient.anonymous(this.port);
 		String before = client.cookie("JSESSIONID").orElseThrow();
 		HttpResponse<String> response = client.submitLogin(TestUsers.VIEWER.name(), TestUsers.VIEWER.password(), false);
-		assertThat(response.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).doesNotContain("error"));
+		assertThat(response.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).doesNotContain("error"));
 		assertThat(client.cookie("JSESSIONID")).isPresent().get().isNotEqualTo(before);
 	}
 
@@ -226,13 +234,16 @@ class AccessIntegrationTests {
 
 	private void assertRedirectedToLogin(Route route, int status, String location) {
 		assertThat(status).as(route.toString()).isEqualTo(302);
-		// Jetty answers with a relative Location, which browsers resolve against the page.
-		assertThat(URI.create("http://localhost:" + this.port + route.path()).resolve(location))
-			.as(route.toString())
+		// Jetty answers with a relative Location, which browsers resolve against the
+		// page.
+		assertThat(URI.create("http://localhost:" + this.port + route.path()).resolve(location)).as(route.toString())
 			.isEqualTo(URI.create("http://localhost:" + this.port + "/login"));
 	}
 
-	/** Names, sizes and times of every file camdash could change: pictures, notes and its data folder. */
+	/**
+	 * Names, sizes and times of every file camdash could change: pictures, notes and its
+	 * data folder.
+	 */
 	private static Map<String, String> fingerprint() throws IOException {
 		Map<String, String> files = new TreeMap<>();
 		for (String folder : List.of("pictures", "notes", "target/camdash-test-data")) {

@@ -9,11 +9,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.camdash.security.SecuritySettings.LoginThrottle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.camdash.security.SecuritySettings.LoginThrottle;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -22,7 +21,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** No blank default password (motionEye): the first start generates one, prints it once, keeps only its hash. */
+/**
+ * No blank default password (motionEye): the first start generates one, prints it once,
+ * keeps only its hash.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class AdminPasswordTests {
 
@@ -49,7 +51,8 @@ class AdminPasswordTests {
 		assertThat(printed.find()).as("the password is printed").isTrue();
 		String password = printed.group(1);
 		assertThat(password).hasSize(24);
-		assertThat(output.getAll()).contains("camdash.security.admin-password", data.resolve("admin-password").toString());
+		assertThat(output.getAll()).contains("camdash.security.admin-password",
+				data.resolve("admin-password").toString());
 
 		Path file = data.resolve(AdminPassword.HASH_FILE);
 		assertThat(Files.readString(file).trim()).isEqualTo(hash).startsWith("{bcrypt}").doesNotContain(password);
@@ -62,14 +65,15 @@ class AdminPasswordTests {
 
 		int length = output.getAll().length();
 		assertThat(AdminPassword.resolve(settings(data, ""), new SecretFiles(data), this.encoder)).isEqualTo(hash);
-		assertThat(output.getAll().substring(length)).as("a later start prints nothing").doesNotContain(password,
-				"generated");
+		assertThat(output.getAll().substring(length)).as("a later start prints nothing")
+			.doesNotContain(password, "generated");
 	}
 
 	@Test
 	void aConfiguredPlainPasswordOverridesAndIsHashed(CapturedOutput output) {
 		Path data = this.dir.resolve("data");
-		String hash = AdminPassword.resolve(settings(data, "correct horse battery"), new SecretFiles(data), this.encoder);
+		String hash = AdminPassword.resolve(settings(data, "correct horse battery"), new SecretFiles(data),
+				this.encoder);
 		assertThat(hash).startsWith("{bcrypt}");
 		assertThat(this.encoder.matches("correct horse battery", hash)).isTrue();
 		assertThat(Files.exists(data.resolve(AdminPassword.HASH_FILE))).isFalse();

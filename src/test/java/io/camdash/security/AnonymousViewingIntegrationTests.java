@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-
 import io.camdash.support.MjpegClient;
 import io.camdash.support.SignedInClient;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;

@@ -3,10 +3,9 @@ package io.camdash.security;
 import java.io.IOException;
 import java.util.Map;
 
+import io.camdash.support.MjpegClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import io.camdash.support.MjpegClient;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -17,8 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Per-camera access tokens for tools: one camera's stream and still only, no session, never logged (at the default
- * levels, and at DEBUG for camdash's own code; Spring's DEBUG request logging prints query strings, see the README).
+ * Per-camera access tokens for tools: one camera's stream and still only, no session,
+ * never logged (at the default levels, and at DEBUG for camdash's own code; Spring's
+ * DEBUG request logging prints query strings, see the README).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "camdash.cameras[0].id=cam", "camdash.cameras[1].id=second",

@@ -1,9 +1,8 @@
 package io.camdash.security;
 
-import org.junit.jupiter.api.Test;
-
 import io.camdash.support.SignedInClient;
 import io.camdash.support.TestUsers;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -32,7 +31,8 @@ class ChangeControlsIntegrationTests {
 		SignedInClient admin = SignedInClient.signIn(this.port, TestUsers.ADMIN);
 		assertThat(admin.get("/cameras/cam").body()).contains("take-photo");
 		assertThat(admin.get("/notes").body()).contains("id=\"new-note\"");
-		assertThat(admin.get("/notes/welcome.md").body()).contains("id=\"edit-note\"", "delete-note-form", "rename-form");
+		assertThat(admin.get("/notes/welcome.md").body()).contains("id=\"edit-note\"", "delete-note-form",
+				"rename-form");
 	}
 
 }

@@ -7,11 +7,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-
 import io.camdash.support.MjpegClient;
 import io.camdash.support.SignedInClient;
 import io.camdash.support.TestUsers;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -19,14 +18,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** motionEye CVE-2025-60787: config values reached a shell. Here they are only ever data: escaped, never run. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "camdash.cameras[0].id=cam", "camdash.cameras[0].name=" + ConfigValuesAsDataIntegrationTests.NAME })
+/**
+ * motionEye CVE-2025-60787: config values reached a shell. Here they are only ever data:
+ * escaped, never run.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "camdash.cameras[0].id=cam",
+		"camdash.cameras[0].name=" + ConfigValuesAsDataIntegrationTests.NAME })
 class ConfigValuesAsDataIntegrationTests {
 
 	static final String MARKER = "target/camdash-config-injection-marker";
 
-	static final String NAME = "$(touch " + MARKER + "); `touch " + MARKER + "` <script>alert(1)</script> ../../etc \"'&";
+	static final String NAME = "$(touch " + MARKER + "); `touch " + MARKER
+			+ "` <script>alert(1)</script> ../../etc \"'&";
 
 	@LocalServerPort
 	private int port;

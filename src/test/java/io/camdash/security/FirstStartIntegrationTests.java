@@ -8,13 +8,12 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-
 import io.camdash.CamdashApplication;
 import io.camdash.support.SignedInClient;
 import io.camdash.support.TestUsers.User;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -23,7 +22,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Two starts of the real application on one data folder: a password printed once, a remember-me that survives. */
+/**
+ * Two starts of the real application on one data folder: a password printed once, a
+ * remember-me that survives.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class FirstStartIntegrationTests {
 

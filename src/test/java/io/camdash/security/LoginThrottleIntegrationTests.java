@@ -4,15 +4,14 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import io.camdash.support.MjpegClient;
+import io.camdash.support.SignedInClient;
+import io.camdash.support.TestUsers;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import io.camdash.support.MjpegClient;
-import io.camdash.support.SignedInClient;
-import io.camdash.support.TestUsers;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -22,7 +21,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Brute force is throttled: per user name, then per client address; the log tells, without passwords. */
+/**
+ * Brute force is throttled: per user name, then per client address; the log tells,
+ * without passwords.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "camdash.security.login-throttle.max-failures-per-user=3",
 				"camdash.security.login-throttle.max-failures-per-address=8" })
@@ -52,8 +54,9 @@ class LoginThrottleIntegrationTests {
 		}
 		// Another user is not locked by this one's failures.
 		SignedInClient.signIn(this.port, TestUsers.ADMIN);
-		assertThat(output.getAll()).contains("Failed sign-in for user 'viewer' from 127.0.0.1",
-				"Sign-in for user 'viewer' is locked for PT5M after 3 failures")
+		assertThat(output.getAll())
+			.contains("Failed sign-in for user 'viewer' from 127.0.0.1",
+					"Sign-in for user 'viewer' is locked for PT5M after 3 failures")
 			.doesNotContain("guess-0", "guess-2", TestUsers.VIEWER.password());
 	}
 

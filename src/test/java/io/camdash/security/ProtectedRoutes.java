@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Every route that needs signing in, for the access tests. When a feature adds a route, add it here: the access,
- * CSRF, "a GET changes nothing" and traversal tests then cover it.
+ * Every route that needs signing in, for the access tests. When a feature adds a route,
+ * add it here: the access, CSRF, "a GET changes nothing" and traversal tests then cover
+ * it.
  */
 final class ProtectedRoutes {
 
@@ -39,12 +40,18 @@ final class ProtectedRoutes {
 			Route.change("DELETE", "/notes/welcome.md"), Route.change("POST", "/settings"),
 			Route.change("POST", "/cameras/cam/snapshot.jpg"), Route.change("POST", "/actuator/shutdown"));
 
-	/** Routes that serve files, and folders whose files must stay out of reach, for the traversal test. */
+	/**
+	 * Routes that serve files, and folders whose files must stay out of reach, for the
+	 * traversal test.
+	 */
 	static final List<String> FILE_SERVING_PREFIXES = List.of("/css/", "/js/", "/webjars/", "/webjars/bootstrap/",
 			"/cameras/", "/cameras/cam/", "/pictures/view/", "/pictures/image/", "/pictures/thumbnail/",
 			"/pictures/download/", "/notes/", "/notes/guides/", "/");
 
-	/** Ways to climb out of a folder, as raw request paths (sent as they are, not normalised by a client). */
+	/**
+	 * Ways to climb out of a folder, as raw request paths (sent as they are, not
+	 * normalised by a client).
+	 */
 	static final List<String> TRAVERSALS = List.of("../../../../etc/passwd", "..%2f..%2f..%2f..%2fetc%2fpasswd",
 			"%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd",
 			"..%5c..%5c..%5capplication.yaml", "%252e%252e%252f%252e%252e%252fapplication.yaml",
@@ -63,7 +70,10 @@ final class ProtectedRoutes {
 		return FILE_SERVING_PREFIXES.stream().flatMap((prefix) -> TRAVERSALS.stream().map((t) -> prefix + t));
 	}
 
-	/** What an unauthenticated request gets: a login page redirect, or 401 for tools and the actuator. */
+	/**
+	 * What an unauthenticated request gets: a login page redirect, or 401 for tools and
+	 * the actuator.
+	 */
 	enum Kind {
 
 		PAGE, API, TOOL, ACTUATOR, CHANGE

@@ -2,13 +2,12 @@ package io.camdash.security;
 
 import java.util.List;
 
+import io.camdash.support.Browser;
+import io.camdash.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-
-import io.camdash.support.Browser;
-import io.camdash.support.TestUsers;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -16,7 +15,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Sign in, a wrong password, sign out; every page under the Content-Security-Policy without console errors. */
+/**
+ * Sign in, a wrong password, sign out; every page under the Content-Security-Policy
+ * without console errors.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SignInBrowserTests {
 
@@ -75,7 +77,8 @@ class SignInBrowserTests {
 	@Test
 	void aViewerSeesTheirRole() {
 		this.browser.login(base(), TestUsers.VIEWER);
-		assertThat(this.browser.driver().findElement(By.cssSelector(".user-menu .badge")).getText()).isEqualTo("VIEWER");
+		assertThat(this.browser.driver().findElement(By.cssSelector(".user-menu .badge")).getText())
+			.isEqualTo("VIEWER");
 		assertThat(this.browser.consoleProblems()).isEmpty();
 	}
 

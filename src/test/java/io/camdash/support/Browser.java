@@ -24,9 +24,11 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium driven through its chromedriver, for page-flow tests. Screenshots go to
- * {@code target/screenshots}, or to the folder named by the {@code screenshots} system property
- * ({@code ./mvnw verify -Dscreenshots=templates-docs/screenshots} refreshes the page catalog).
+ * Debian's headless Chromium driven through its chromedriver, for page-flow tests.
+ * Screenshots go to {@code target/screenshots}, or to the folder named by the
+ * {@code screenshots} system property
+ * ({@code ./mvnw verify -Dscreenshots=templates-docs/screenshots} refreshes the page
+ * catalog).
  */
 public final class Browser implements AutoCloseable {
 
@@ -79,7 +81,10 @@ public final class Browser implements AutoCloseable {
 		return this.driver;
 	}
 
-	/** Signs in through the login form and waits until the browser has left the login page. */
+	/**
+	 * Signs in through the login form and waits until the browser has left the login
+	 * page.
+	 */
 	public void login(String baseUrl, String user, String password) {
 		this.driver.get(baseUrl + "/login");
 		this.driver.findElement(By.id("username")).sendKeys(user);
@@ -93,7 +98,10 @@ public final class Browser implements AutoCloseable {
 		login(baseUrl, user.name(), user.password());
 	}
 
-	/** Waits up to 10 s for a condition, failing the test with the page's URL if it never holds. */
+	/**
+	 * Waits up to 10 s for a condition, failing the test with the page's URL if it never
+	 * holds.
+	 */
 	public <T> T await(Function<WebDriver, T> condition) {
 		return new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(condition);
 	}

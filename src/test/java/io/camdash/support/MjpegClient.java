@@ -14,8 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A plain-socket HTTP/1.1 client that reads a multipart/x-mixed-replace stream part by part, strictly:
- * it fails on a missing boundary, a bad header or a Content-Length that does not match the body.
+ * A plain-socket HTTP/1.1 client that reads a multipart/x-mixed-replace stream part by
+ * part, strictly: it fails on a missing boundary, a bad header or a Content-Length that
+ * does not match the body.
  */
 public final class MjpegClient implements AutoCloseable {
 
@@ -50,22 +51,25 @@ public final class MjpegClient implements AutoCloseable {
 	}
 
 	/**
-	 * Opens a viewer on a slow link: it reads at most {@code bytesPerSecond}, with a small receive window
-	 * so that, as on a real slow link, data waits on the server's side rather than in this client.
+	 * Opens a viewer on a slow link: it reads at most {@code bytesPerSecond}, with a
+	 * small receive window so that, as on a real slow link, data waits on the server's
+	 * side rather than in this client.
 	 */
 	public static MjpegClient openSlow(int port, String path, int bytesPerSecond) throws IOException {
 		return open(port, path, Map.of(), bytesPerSecond);
 	}
 
-	/** {@link #openSlow(int, String, int)} with extra request headers, such as {@link TestUsers#basicAuth}. */
+	/**
+	 * {@link #openSlow(int, String, int)} with extra request headers, such as
+	 * {@link TestUsers#basicAuth}.
+	 */
 	public static MjpegClient openSlow(int port, String path, int bytesPerSecond, Map<String, String> requestHeaders)
 			throws IOException {
 		return open(port, path, requestHeaders, bytesPerSecond);
 	}
 
 	/** Opens {@code path} as an HTTP/1.0 client (as some older tools still are). */
-	public static MjpegClient openHttp10(int port, String path, Map<String, String> requestHeaders)
-			throws IOException {
+	public static MjpegClient openHttp10(int port, String path, Map<String, String> requestHeaders) throws IOException {
 		return open(port, path, requestHeaders, 0, "HTTP/1.0");
 	}
 
@@ -91,7 +95,8 @@ public final class MjpegClient implements AutoCloseable {
 		out.flush();
 		InputStream raw = socket.getInputStream();
 		ThrottledInputStream throttle = (bytesPerSecond > 0) ? new ThrottledInputStream(raw, bytesPerSecond) : null;
-		InputStream in = (throttle != null) ? new BufferedInputStream(throttle, 1024) : new BufferedInputStream(raw, 64 * 1024);
+		InputStream in = (throttle != null) ? new BufferedInputStream(throttle, 1024)
+				: new BufferedInputStream(raw, 64 * 1024);
 		String statusLine = readLine(in);
 		String[] words = statusLine.split(" ");
 		if (words.length < 2 || !words[0].startsWith("HTTP/1.")) {
@@ -102,8 +107,8 @@ public final class MjpegClient implements AutoCloseable {
 	}
 
 	/**
-	 * Changes the read rate of a viewer opened with {@link #openSlow}: its link got faster or slower; 0 reads
-	 * as fast as the connection goes.
+	 * Changes the read rate of a viewer opened with {@link #openSlow}: its link got
+	 * faster or slower; 0 reads as fast as the connection goes.
 	 */
 	public void readRate(int bytesPerSecond) {
 		if (this.throttle == null) {
@@ -122,8 +127,9 @@ public final class MjpegClient implements AutoCloseable {
 	}
 
 	/**
-	 * Up to {@code max} bytes of the body, as text: for error responses. The body ends where its
-	 * Content-Length or last chunk says, or when the server closes a kept-alive connection.
+	 * Up to {@code max} bytes of the body, as text: for error responses. The body ends
+	 * where its Content-Length or last chunk says, or when the server closes a kept-alive
+	 * connection.
 	 */
 	public String bodyText(int max) throws IOException {
 		String length = header("Content-Length");
@@ -179,8 +185,7 @@ public final class MjpegClient implements AutoCloseable {
 
 	private static Map<String, String> readHeaders(InputStream in) throws IOException {
 		Map<String, String> headers = new LinkedHashMap<>();
-		String line;
-		while (!(line = readLine(in)).isEmpty()) {
+		for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
 			int colon = line.indexOf(':');
 			if (colon <= 0) {
 				throw new IOException("bad header line: " + line);
@@ -206,7 +211,9 @@ public final class MjpegClient implements AutoCloseable {
 		return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
 	}
 
-	/** Resets the connection (RST, no FIN handshake): the abrupt way a browser tab dies. */
+	/**
+	 * Resets the connection (RST, no FIN handshake): the abrupt way a browser tab dies.
+	 */
 	public void abort() throws IOException {
 		this.socket.setSoLinger(true, 0);
 		this.socket.close();
@@ -221,7 +228,10 @@ public final class MjpegClient implements AutoCloseable {
 	public record Part(Map<String, String> headers, byte[] body, long headersEpochMillis, long receivedNanos,
 			long receivedEpochMillis) {
 
-		/** Milliseconds from capture to the arrival of this part's headers: the start of its delivery. */
+		/**
+		 * Milliseconds from capture to the arrival of this part's headers: the start of
+		 * its delivery.
+		 */
 		public long latencyMillis() {
 			return this.headersEpochMillis - timestampMicros() / 1000;
 		}

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Base of the page-flow tests: one headless Chromium per test class, signed in as the test admin before
- * its first test.
+ * Base of the page-flow tests: one headless Chromium per test class, signed in as the
+ * test admin before its first test.
  */
 public abstract class SignedInBrowserTests {
 

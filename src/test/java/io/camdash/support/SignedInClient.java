@@ -20,9 +20,9 @@ import java.util.stream.Collectors;
 import io.camdash.support.TestUsers.User;
 
 /**
- * A browser-like HTTP client for integration tests: it keeps cookies (the session), signs in through the real login
- * form, and sends the CSRF token with every unsafe request unless told not to. Redirects are not followed, so tests
- * see them.
+ * A browser-like HTTP client for integration tests: it keeps cookies (the session), signs
+ * in through the real login form, and sends the CSRF token with every unsafe request
+ * unless told not to. Redirects are not followed, so tests see them.
  *
  * <pre>
  * SignedInClient admin = SignedInClient.signIn(port, TestUsers.ADMIN);
@@ -45,7 +45,10 @@ public final class SignedInClient {
 
 	private SignedInClient(int port) {
 		this.port = port;
-		this.http = HttpClient.newBuilder().cookieHandler(this.cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+		this.http = HttpClient.newBuilder()
+			.cookieHandler(this.cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
 	}
 
 	/** Signs in through the login form; fails if the server refuses. */
@@ -54,13 +57,17 @@ public final class SignedInClient {
 		HttpResponse<String> response = client.submitLogin(user.name(), user.password(), false);
 		String location = response.headers().firstValue("Location").orElse("");
 		if (response.statusCode() != 302 || location.contains("/login")) {
-			throw new AssertionError("sign-in as " + user.name() + " failed: " + response.statusCode() + " " + location);
+			throw new AssertionError(
+					"sign-in as " + user.name() + " failed: " + response.statusCode() + " " + location);
 		}
 		client.refreshCsrfToken("/");
 		return client;
 	}
 
-	/** A client that is not signed in, with a session and a CSRF token from the login page. */
+	/**
+	 * A client that is not signed in, with a session and a CSRF token from the login
+	 * page.
+	 */
 	public static SignedInClient anonymous(int port) {
 		SignedInClient client = new SignedInClient(port);
 		client.refreshCsrfToken("/login");
@@ -86,7 +93,10 @@ public final class SignedInClient {
 		return send("POST", path, form, true);
 	}
 
-	/** Sends any method, with or without the CSRF token (as the {@code X-CSRF-TOKEN} header for a non-POST). */
+	/**
+	 * Sends any method, with or without the CSRF token (as the {@code X-CSRF-TOKEN}
+	 * header for a non-POST).
+	 */
 	public HttpResponse<String> send(String method, String path, Map<String, String> form, boolean withCsrf) {
 		Map<String, String> body = new LinkedHashMap<>(form);
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", "text/html");
@@ -117,7 +127,10 @@ public final class SignedInClient {
 		}
 	}
 
-	/** The underlying client, with this session's cookies, for requests this class has no method for. */
+	/**
+	 * The underlying client, with this session's cookies, for requests this class has no
+	 * method for.
+	 */
 	public HttpClient httpClient() {
 		return this.http;
 	}
@@ -137,13 +150,22 @@ public final class SignedInClient {
 			.findFirst();
 	}
 
-	/** Forgets one cookie (e.g. JSESSIONID, to act as a browser restarted with only its remember-me cookie). */
+	/**
+	 * Forgets one cookie (e.g. JSESSIONID, to act as a browser restarted with only its
+	 * remember-me cookie).
+	 */
 	public void dropCookie(String name) {
-		this.cookies.getCookieStore().getCookies().stream().filter((cookie) -> cookie.getName().equals(name)).toList()
+		this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals(name))
+			.toList()
 			.forEach((cookie) -> this.cookies.getCookieStore().remove(null, cookie));
 	}
 
-	/** Reads the CSRF token from a page (its layout's meta tag or a form's hidden field). */
+	/**
+	 * Reads the CSRF token from a page (its layout's meta tag or a form's hidden field).
+	 */
 	public void refreshCsrfToken(String pagePath) {
 		String page = get(pagePath).body();
 		Matcher meta = CSRF_META.matcher(page);

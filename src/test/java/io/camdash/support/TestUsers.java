@@ -5,8 +5,9 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * The users every test can sign in as, configured in {@code src/test/resources/application.properties}: an ADMIN
- * (may do everything) and a VIEWER (may watch and read, change nothing).
+ * The users every test can sign in as, configured in
+ * {@code src/test/resources/application.properties}: an ADMIN (may do everything) and a
+ * VIEWER (may watch and read, change nothing).
  */
 public final class TestUsers {
 
@@ -17,7 +18,10 @@ public final class TestUsers {
 	private TestUsers() {
 	}
 
-	/** An {@code Authorization: Basic} header for {@link MjpegClient#open(int, String, Map)}. */
+	/**
+	 * An {@code Authorization: Basic} header for
+	 * {@link MjpegClient#open(int, String, Map)}.
+	 */
 	public static Map<String, String> basicAuth(User user) {
 		return Map.of("Authorization", user.authorization());
 	}

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 
-/** Reads no faster than a given rate, like a viewer on a slow link; the rate may change while reading. */
+/**
+ * Reads no faster than a given rate, like a viewer on a slow link; the rate may change
+ * while reading.
+ */
 final class ThrottledInputStream extends FilterInputStream {
 
 	private volatile int bytesPerSecond;
@@ -21,7 +24,9 @@ final class ThrottledInputStream extends FilterInputStream {
 		this.bytesPerSecond = bytesPerSecond;
 	}
 
-	/** From now on reads at most {@code bytesPerSecond}; 0 reads as fast as the link goes. */
+	/**
+	 * From now on reads at most {@code bytesPerSecond}; 0 reads as fast as the link goes.
+	 */
 	void rate(int bytesPerSecond) {
 		this.bytesPerSecond = bytesPerSecond;
 		this.rateChanged = true;
