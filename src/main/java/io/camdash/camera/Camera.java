@@ -3,84 +3,69 @@ package io.camdash.camera;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
+import io.camdash.camera.source.FrameSourceFactory;
+import io.camdash.camera.source.TestPatternSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One configured camera at run time: when it captures (on demand, until idle), its newest
- * frame, and whether its source is healthy. The capture itself runs in
- * {@link CaptureLoop} on a thread of its own.
+ * One configured camera at run time: what it shows (its state and newest frame), who
+ * wants its frames, and the watchdog's checks. The parts have classes of their own:
+ * {@link CaptureLifecycle} (whether the capture thread runs), {@link CaptureLoop} (the
+ * capture itself), {@link Demand}, {@link NoSignalCard}, {@link FpsMeter}, and the
+ * {@link FrameConsumer}s that get every frame.
+ * <p>
+ * Longer than most classes (about 300 lines) because it is where those parts meet: the
+ * state a viewer sees changes with the capture thread, the watchdog and the source, and
+ * keeping those rules side by side shows in what order they happen.
  */
 public final class Camera {
 
 	private static final Logger log = LoggerFactory.getLogger(Camera.class);
 
-	private static final long NO_SIGNAL_REPEAT_NANOS = TimeUnit.SECONDS.toNanos(1);
-
 	private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
 	private final CameraSettings settings;
-
-	private final FrameSourceFactory sources;
-
-	private final StreamingProperties.Reduced reducedFrames;
 
 	private final CameraMetrics metrics;
 
 	private final FrameExchange frames = new FrameExchange();
 
-	private final MjpegBroadcaster broadcaster = new MjpegBroadcaster(this);
+	private final Demand demand = new Demand();
 
-	private final AtomicInteger viewers = new AtomicInteger();
+	private final FrameConsumers consumers;
 
-	/**
-	 * Viewers getting reduced frames now: while there is one, the capture thread encodes
-	 * them.
-	 */
-	private final AtomicInteger reducedViewers = new AtomicInteger();
+	private final FpsMeter fps = new FpsMeter();
 
-	private final Object noSignalLock = new Object();
+	private final NoSignalCard noSignal;
+
+	private final CaptureLifecycle lifecycle;
 
 	private volatile CameraState state = CameraState.IDLE;
 
-	private volatile String problem;
-
-	private volatile long lastDemandNanos = System.nanoTime();
+	private volatile @Nullable String problem;
 
 	private volatile long startedNanos;
 
 	private volatile long lastLiveNanos;
 
-	private volatile long lastNoSignalNanos;
-
 	private volatile int width;
 
 	private volatile int height;
 
-	private volatile double fps;
-
-	private long fpsWindowStart;
-
-	private int fpsWindowFrames;
-
-	/** Guarded by this: the capture thread, and whether it should keep running. */
-	private Thread captureThread;
-
-	private boolean wanted;
-
-	private volatile boolean closed;
-
 	Camera(CameraSettings settings, StreamingProperties.Reduced reducedFrames, FrameSourceFactory sources,
 			MeterRegistry meterRegistry) {
 		this.settings = settings;
-		this.reducedFrames = reducedFrames;
-		this.sources = sources;
-		this.metrics = new CameraMetrics(meterRegistry, settings.id(), this.viewers::get, this.reducedViewers::get);
+		this.metrics = new CameraMetrics(meterRegistry, settings.id(), this.demand::viewers,
+				this.demand::reducedViewers);
+		this.consumers = new FrameConsumers(settings.id());
+		this.noSignal = new NoSignalCard(settings.name(), settings.jpegQuality());
+		this.lifecycle = new CaptureLifecycle("camdash-capture-" + settings.id(),
+				() -> new CaptureLoop(this, sources, reducedFrames), this::captureStarting, this::captureEnded);
 		this.width = (settings.width() > 0) ? settings.width() : TestPatternSource.DEFAULT_WIDTH;
 		this.height = (settings.height() > 0) ? settings.height() : TestPatternSource.DEFAULT_HEIGHT;
 	}
@@ -102,86 +87,68 @@ public final class Camera {
 	}
 
 	/** Why the camera has no signal, or null while it is fine. */
-	public String problem() {
+	public @Nullable String problem() {
 		return this.problem;
 	}
 
-	public LatestFrame latest() {
+	public @Nullable LatestFrame latest() {
 		return this.frames.latest();
-	}
-
-	public int viewerCount() {
-		return this.viewers.get();
-	}
-
-	/** Viewers that get reduced frames now. */
-	public int reducedViewerCount() {
-		return this.reducedViewers.get();
 	}
 
 	public CameraStatus status() {
 		LatestFrame frame = latest();
 		return new CameraStatus(id(), name(), this.settings.source().describe(), this.state, this.problem,
-				Math.round(this.fps * 10) / 10.0, this.width, this.height, this.viewers.get(),
-				this.reducedViewers.get(), (frame != null) ? frame.ageMillis() : null);
-	}
-
-	/** Size and quality of the reduced frames. */
-	StreamingProperties.Reduced reducedFrames() {
-		return this.reducedFrames;
+				this.fps.fps(), this.width, this.height, this.demand.viewers(), this.demand.reducedViewers(),
+				(frame != null) ? frame.ageMillis() : null);
 	}
 
 	CameraMetrics metrics() {
 		return this.metrics;
 	}
 
-	MjpegBroadcaster broadcaster() {
-		return this.broadcaster;
-	}
-
 	// ---- demand ----
 
-	/** A viewer arrives: the camera runs for as long as it has one. */
-	void addViewer() {
-		this.viewers.incrementAndGet();
-		touch();
-		start();
-	}
-
-	void removeViewer() {
-		this.viewers.decrementAndGet();
-		touch();
-	}
-
-	/** A viewer starts getting reduced frames. */
-	void addReducedViewer() {
-		this.reducedViewers.incrementAndGet();
-	}
-
-	/** A viewer stops getting reduced frames: back to full size, or gone. */
-	void removeReducedViewer() {
-		this.reducedViewers.decrementAndGet();
+	/**
+	 * Plugs a consumer in: it gets every frame and state change until detached, and the
+	 * camera captures while it is attached. Attaching twice is attaching once.
+	 */
+	public void attach(FrameConsumer consumer) {
+		this.consumers.add(consumer);
+		this.demand.touch();
+		this.lifecycle.start();
 	}
 
 	/**
-	 * Whether the capture thread should encode reduced frames too: only while some viewer
-	 * gets them.
+	 * Unplugs a consumer; the camera stops {@code idle-timeout} after its last viewer or
+	 * consumer left.
 	 */
-	boolean wantsReducedFrames() {
-		return this.reducedViewers.get() > 0;
+	public void detach(FrameConsumer consumer) {
+		this.consumers.remove(consumer);
+		this.demand.touch();
 	}
 
-	private void touch() {
-		this.lastDemandNanos = System.nanoTime();
+	/** A viewer arrives: the camera runs for as long as it has one. */
+	void addViewer() {
+		this.demand.addViewer();
+		this.lifecycle.start();
+	}
+
+	void removeViewer() {
+		this.demand.removeViewer();
+	}
+
+	/** The viewers, and when anybody last asked for a frame. */
+	Demand demand() {
+		return this.demand;
 	}
 
 	/**
 	 * The newest good camera frame, starting the camera if idle and waiting up to
 	 * {@code timeout} for its first frame; null if none came (no signal).
 	 */
-	public LatestFrame awaitLiveFrame(Duration timeout) throws InterruptedException {
-		touch();
-		start();
+	public @Nullable LatestFrame awaitLiveFrame(Duration timeout) throws InterruptedException {
+		this.demand.touch();
+		this.lifecycle.start();
 		long deadline = System.nanoTime() + timeout.toNanos();
 		LatestFrame frame = latest();
 		while (true) {
@@ -194,7 +161,7 @@ public final class Camera {
 			}
 			LatestFrame newer = this.frames.awaitNewer((frame != null) ? frame.sequence() : 0, remaining);
 			frame = (newer != null) ? newer : frame;
-			touch();
+			this.demand.touch();
 		}
 	}
 
@@ -222,50 +189,19 @@ public final class Camera {
 		return isFresh(frame) ? frame.sequence() - 1 : frame.sequence();
 	}
 
-	LatestFrame awaitNewer(long sequence, long timeoutMillis, BooleanSupplier wakeEarly) throws InterruptedException {
-		return this.frames.awaitNewer(sequence, timeoutMillis, wakeEarly);
-	}
-
 	private boolean isFresh(LatestFrame frame) {
 		return frame.ageMillis() <= this.settings.stallTimeout().toMillis();
 	}
 
 	// ---- lifecycle ----
 
-	synchronized void start() {
-		if (this.closed) {
-			return;
-		}
-		this.wanted = true;
-		if (this.captureThread == null) {
-			this.startedNanos = System.nanoTime();
-			this.state = CameraState.STARTING;
-			this.captureThread = new Thread(new CaptureLoop(this, this.sources), "camdash-capture-" + id());
-			this.captureThread.setDaemon(true);
-			this.captureThread.start();
-			log.info("Camera '{}' starting ({})", id(), this.settings.source().describe());
-		}
-	}
-
-	synchronized void stop() {
-		this.wanted = false;
-		if (this.captureThread != null) {
-			this.captureThread.interrupt();
-		}
-	}
-
 	/**
 	 * Stops until reopened and ends its streams, waiting a moment for the capture thread
 	 * to release its source.
 	 */
 	void close() throws InterruptedException {
-		Thread thread;
-		synchronized (this) {
-			this.closed = true;
-			thread = this.captureThread;
-		}
-		this.broadcaster.endAll();
-		stop();
+		Thread thread = this.lifecycle.close();
+		this.consumers.cameraClosing();
 		if (thread != null) {
 			thread.join(2000);
 		}
@@ -274,101 +210,84 @@ public final class Camera {
 	/**
 	 * Serves again after {@link #close()}: starts on the next viewer, as after start-up.
 	 */
-	synchronized void reopen() {
-		this.closed = false;
+	void reopen() {
+		this.lifecycle.reopen();
 	}
 
 	boolean isClosed() {
-		return this.closed;
+		return this.lifecycle.isClosed();
 	}
 
-	synchronized boolean isRunning() {
-		return this.captureThread != null;
+	/** The capture thread, and through it everything the capture does. */
+	CaptureLifecycle lifecycle() {
+		return this.lifecycle;
 	}
 
-	synchronized boolean shouldRun() {
-		return this.wanted;
+	/** Under the lifecycle's lock, as the capture thread starts. */
+	private void captureStarting() {
+		this.startedNanos = System.nanoTime();
+		enter(CameraState.STARTING, null);
+		log.info("Camera '{}' starting ({})", id(), this.settings.source().describe());
 	}
 
-	/**
-	 * Called by the capture thread when it is about to end: it must go on (return true)
-	 * if the camera was wanted again meanwhile, so there is never a second thread on the
-	 * same source.
-	 */
-	synchronized boolean captureEnding() {
-		if (this.wanted && !this.closed) {
-			return false;
-		}
-		this.captureThread = null;
-		this.state = CameraState.IDLE;
+	/** Under the lifecycle's lock, as the capture thread ends. */
+	private void captureEnded() {
 		this.frames.clear();
-		this.fps = 0;
+		this.fps.reset();
+		enter(CameraState.IDLE, this.problem);
 		log.info("Camera '{}' stopped", id());
-		return true;
+	}
+
+	private void enter(CameraState next, @Nullable String reason) {
+		this.problem = reason;
+		this.state = next;
+		this.consumers.stateChanged(next, reason);
 	}
 
 	// ---- called by the capture thread ----
 
-	void publishLive(byte[] jpeg, byte[] reducedJpeg, Instant capturedAt, int frameWidth, int frameHeight) {
+	void publishLive(Mat image, byte[] jpeg, byte @Nullable [] reducedJpeg, Instant capturedAt) {
 		long now = System.nanoTime();
 		this.lastLiveNanos = now;
-		this.width = frameWidth;
-		this.height = frameHeight;
-		countFrame(now);
+		this.width = image.cols();
+		this.height = image.rows();
+		this.fps.count(now);
 		// The state turns LIVE before the frame is visible, so whoever sees a live frame
 		// sees a live camera.
 		if (this.state != CameraState.LIVE) {
 			if (this.state == CameraState.NO_SIGNAL) {
 				log.info("Camera '{}' recovered: live again", id());
 			}
-			this.problem = null;
-			this.state = CameraState.LIVE;
+			enter(CameraState.LIVE, null);
 		}
-		this.frames.publish(jpeg, reducedJpeg, capturedAt, frameWidth, frameHeight, true);
-	}
-
-	private void countFrame(long now) {
-		if (now - this.fpsWindowStart >= 1_000_000_000L) {
-			this.fps = this.fpsWindowFrames * 1e9 / Math.max(1, now - this.fpsWindowStart);
-			this.fpsWindowStart = now;
-			this.fpsWindowFrames = 0;
-		}
-		this.fpsWindowFrames++;
+		LatestFrame frame = this.frames.publish(jpeg, reducedJpeg, capturedAt, this.width, this.height, true);
+		this.consumers.frame(image, frame);
 	}
 
 	/** The source failed or stalled: viewers get NO SIGNAL frames until it is back. */
 	void lostSignal(String reason) {
-		this.problem = reason;
 		if (this.state != CameraState.NO_SIGNAL) {
-			this.state = CameraState.NO_SIGNAL;
-			this.fps = 0;
+			this.fps.reset();
+			enter(CameraState.NO_SIGNAL, reason);
 			log.warn("Camera '{}' lost its source: {}", id(), reason);
-			publishNoSignal();
+			showNoSignal();
 		}
 		else {
+			this.problem = reason;
 			log.debug("Camera '{}' still without signal: {}", id(), reason);
 		}
 	}
 
-	private void publishNoSignal() {
-		synchronized (this.noSignalLock) {
-			Instant now = Instant.now();
-			byte[] jpeg;
-			try (Mat card = FramePainter.noSignal(this.width, this.height, name(), now, this.problem);
-					JpegEncoder encoder = new JpegEncoder(this.settings.jpegQuality())) {
-				jpeg = encoder.encode(card);
-			}
-			// Under the camera's lock: a camera that stopped meanwhile keeps no NO SIGNAL
-			// frame.
-			synchronized (this) {
-				if (this.captureThread != null) {
+	private void showNoSignal() {
+		int cardWidth = this.width;
+		int cardHeight = this.height;
+		this.noSignal.show(cardWidth, cardHeight, this.problem,
+				(card, jpeg, paintedAt) -> this.lifecycle.whileCapturing(() -> {
 					// No reduced version: a NO SIGNAL card is a small JPEG, sent once a
 					// second.
-					this.frames.publish(jpeg, null, now, this.width, this.height, false);
-				}
-			}
-			this.lastNoSignalNanos = System.nanoTime();
-		}
+					LatestFrame frame = this.frames.publish(jpeg, null, paintedAt, cardWidth, cardHeight, false);
+					this.consumers.frame(card, frame);
+				}));
 	}
 
 	// ---- called by the watchdog ----
@@ -378,13 +297,13 @@ public final class Camera {
 	 * second.
 	 */
 	void supervise() {
-		if (!isRunning()) {
+		if (!this.lifecycle.hasThread()) {
 			return;
 		}
 		long now = System.nanoTime();
-		if (this.viewers.get() == 0 && now - this.lastDemandNanos > this.settings.idleTimeout().toNanos()) {
+		if (this.consumers.isEmpty() && this.demand.idleFor(this.settings.idleTimeout(), now)) {
 			log.info("Camera '{}' idle for {}: stopping", id(), this.settings.idleTimeout());
-			stop();
+			this.lifecycle.stop();
 			return;
 		}
 		long lastFrame = Math.max(this.lastLiveNanos, this.startedNanos);
@@ -394,10 +313,10 @@ public final class Camera {
 			lostSignal((current == CameraState.STARTING)
 					? "no first frame within " + Duration.ofNanos(allowed).toMillis() + " ms"
 					: "no new frame for " + this.settings.stallTimeout().toMillis() + " ms (source stalled)");
-			reopenSource();
+			this.lifecycle.interruptCapture();
 		}
-		else if (current == CameraState.NO_SIGNAL && now - this.lastNoSignalNanos >= NO_SIGNAL_REPEAT_NANOS) {
-			publishNoSignal();
+		else if (current == CameraState.NO_SIGNAL && this.noSignal.isDue(now)) {
+			showNoSignal();
 		}
 	}
 
@@ -407,13 +326,6 @@ public final class Camera {
 	 */
 	private long startTimeoutNanos() {
 		return Math.max(this.settings.stallTimeout().toNanos(), START_TIMEOUT_NANOS);
-	}
-
-	/** Interrupts a capture thread stuck in its source so it closes and reopens it. */
-	private synchronized void reopenSource() {
-		if (this.captureThread != null) {
-			this.captureThread.interrupt();
-		}
 	}
 
 }

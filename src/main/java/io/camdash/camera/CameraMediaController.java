@@ -1,6 +1,8 @@
 package io.camdash.camera;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,6 +36,9 @@ class CameraMediaController {
 	private final ViewerLimiter viewers;
 
 	private final StreamingProperties properties;
+
+	/** One per camera, made when its first viewer comes. */
+	private final Map<String, MjpegBroadcaster> broadcasters = new ConcurrentHashMap<>();
 
 	CameraMediaController(CameraRegistry cameras, ViewerLimiter viewers, StreamingProperties properties) {
 		this.cameras = cameras;
@@ -74,8 +79,12 @@ class CameraMediaController {
 			.header("X-Accel-Buffering", "no")
 			.header(HttpHeaders.CONNECTION, "close")
 			.contentType(MediaType.parseMediaType(MjpegFormat.CONTENT_TYPE))
-			.body(new MjpegViewer(camera, permit, response, minIntervalNanos, sizeChooser,
+			.body(new MjpegViewer(camera, broadcaster(camera), permit, response, minIntervalNanos, sizeChooser,
 					ViewerConnection.of(request, this.properties)));
+	}
+
+	private MjpegBroadcaster broadcaster(Camera camera) {
+		return this.broadcasters.computeIfAbsent(camera.id(), (id) -> new MjpegBroadcaster(camera));
 	}
 
 	/**
@@ -110,17 +119,20 @@ class CameraMediaController {
 			});
 	}
 
+	/**
+	 * A still: the camera's newest good frame as one JPEG (the URL keeps its old name).
+	 */
 	@GetMapping("/cameras/{id}/snapshot.jpg")
-	ResponseEntity<byte[]> snapshot(@PathVariable String id) throws InterruptedException {
-		return snapshot(this.cameras.require(id));
+	ResponseEntity<byte[]> still(@PathVariable String id) throws InterruptedException {
+		return still(this.cameras.require(id));
 	}
 
 	@GetMapping("/snapshot.jpg")
-	ResponseEntity<byte[]> firstCameraSnapshot() throws InterruptedException {
-		return snapshot(this.cameras.first());
+	ResponseEntity<byte[]> firstCameraStill() throws InterruptedException {
+		return still(this.cameras.first());
 	}
 
-	private ResponseEntity<byte[]> snapshot(Camera camera) throws InterruptedException {
+	private ResponseEntity<byte[]> still(Camera camera) throws InterruptedException {
 		LatestFrame frame = camera.requireLiveFrame(this.properties.snapshotTimeout());
 		return ResponseEntity.ok()
 			.headers(noCache())

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.camdash.camera.source.FrameSourceFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.javacpp.Loader;
@@ -46,7 +47,7 @@ public class CameraRegistry implements SmartLifecycle, DisposableBean {
 		long start = System.nanoTime();
 		Loader.load(opencv_imgcodecs.class);
 		Loader.load(opencv_imgproc.class);
-		if (properties.cameras().stream().anyMatch((c) -> FfmpegSource.isUsedFor(c.source()))) {
+		if (properties.cameras().stream().anyMatch((c) -> c.source().usesFfmpeg())) {
 			Loader.load(avformat.class);
 		}
 		log.debug("OpenCV loaded in {} ms", (System.nanoTime() - start) / 1_000_000);

@@ -2,6 +2,8 @@ package io.camdash.camera;
 
 import java.time.Duration;
 
+import io.camdash.camera.source.SourceSettings;
+import io.camdash.camera.source.SourceSpec;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -29,9 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stallTimeout how long without a new frame before the camera counts as lost (NO
  * SIGNAL)
  */
-public record CameraSettings(
-		@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,31}",
-				message = "must be 1-32 lowercase letters, digits, '-' or '_'") String id,
+public record CameraSettings(@NotNull @Pattern(regexp = CameraId.PATTERN, message = CameraId.RULE) String id,
 		String name, @DefaultValue("test-pattern") @NotNull SourceSpec source,
 		@DefaultValue("0") @Min(0) @Max(7680) int width, @DefaultValue("0") @Min(0) @Max(4320) int height,
 		@DefaultValue("15") @Min(1) @Max(120) int fps, @DefaultValue("80") @Min(10) @Max(100) int jpegQuality,
@@ -43,6 +43,11 @@ public record CameraSettings(
 		if (name == null || name.isBlank()) {
 			name = id;
 		}
+	}
+
+	/** What the camera asks of its frame source. */
+	public SourceSettings sourceSettings() {
+		return new SourceSettings(this.name, this.source, this.width, this.height, this.fps, this.stallTimeout);
 	}
 
 	/** The camera used when none is configured. */

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import io.camdash.camera.source.FrameSource;
+import io.camdash.camera.source.FrameSourceFactory;
+import io.camdash.camera.source.SourceSpec;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.slf4j.Logger;
@@ -15,7 +18,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 /**
  * The body of a camera's capture thread: open the source, grab, draw the overlay, encode
  * to JPEG once (and once more, smaller, while some viewer gets reduced frames), publish.
- * When the source fails it is closed and reopened with capped exponential backoff.
+ * When the source fails it is closed and reopened with capped exponential backoff. Runs
+ * while its {@link CaptureLifecycle} says so.
  */
 final class CaptureLoop implements Runnable {
 
@@ -27,42 +31,48 @@ final class CaptureLoop implements Runnable {
 
 	private final Camera camera;
 
+	private final CaptureLifecycle lifecycle;
+
 	private final FrameSourceFactory sources;
 
 	private final CameraSettings settings;
 
+	private final StreamingProperties.Reduced reduced;
+
 	private long backoffMillis = FIRST_BACKOFF_MILLIS;
 
-	CaptureLoop(Camera camera, FrameSourceFactory sources) {
+	CaptureLoop(Camera camera, FrameSourceFactory sources, StreamingProperties.Reduced reduced) {
 		this.camera = camera;
+		this.lifecycle = camera.lifecycle();
 		this.sources = sources;
 		this.settings = camera.settings();
+		this.reduced = reduced;
 	}
 
 	@Override
 	public void run() {
-		StreamingProperties.Reduced reduced = this.camera.reducedFrames();
+		StreamingProperties.Reduced reduced = this.reduced;
 		try (JpegEncoder encoder = new JpegEncoder(this.settings.jpegQuality());
 				ReducedFrameEncoder reducedEncoder = new ReducedFrameEncoder(reduced.maxWidth(), reduced.jpegQuality());
 				Mat resized = new Mat()) {
 			do {
-				while (this.camera.shouldRun()) {
+				while (this.lifecycle.shouldRun()) {
 					captureUntilFailure(encoder, reducedEncoder, resized);
-					if (this.camera.shouldRun()) {
+					if (this.lifecycle.shouldRun()) {
 						backOff();
 					}
 				}
 			}
-			while (!this.camera.captureEnding());
+			while (!this.lifecycle.captureEnding());
 		}
 	}
 
 	private void captureUntilFailure(JpegEncoder encoder, ReducedFrameEncoder reducedEncoder, Mat resized) {
-		try (FrameSource source = this.sources.create(this.settings)) {
+		try (FrameSource source = this.sources.create(this.settings.sourceSettings())) {
 			source.open();
 			long interval = source.frameIntervalNanos();
 			long due = System.nanoTime();
-			while (this.camera.shouldRun()) {
+			while (this.lifecycle.shouldRun()) {
 				if (interval > 0) {
 					due = pace(due, interval);
 				}
@@ -83,7 +93,7 @@ final class CaptureLoop implements Runnable {
 			Thread.interrupted();
 		}
 		catch (Exception | LinkageError ex) {
-			if (this.camera.shouldRun()) {
+			if (this.lifecycle.shouldRun()) {
 				this.camera.lostSignal(reason(ex));
 				log.debug("Camera '{}' source failure", this.camera.id(), ex);
 			}
@@ -129,14 +139,14 @@ final class CaptureLoop implements Runnable {
 		metrics.encodeTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 		metrics.framesCaptured.increment();
 		byte[] reducedJpeg = null;
-		if (this.camera.wantsReducedFrames()) {
+		if (this.camera.demand().wantsReducedFrames()) {
 			// Before publishing, so both sizes of a frame appear together; about a
 			// millisecond at 720p.
 			long reducedStart = System.nanoTime();
 			reducedJpeg = reducedEncoder.encode(image);
 			metrics.reducedEncodeTime.record(System.nanoTime() - reducedStart, TimeUnit.NANOSECONDS);
 		}
-		this.camera.publishLive(jpeg, reducedJpeg, capturedAt, image.cols(), image.rows());
+		this.camera.publishLive(image, jpeg, reducedJpeg, capturedAt);
 	}
 
 	private void backOff() {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import io.camdash.camera.source.Caption;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
@@ -16,15 +17,13 @@ import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
 import static org.bytedeco.opencv.global.opencv_imgproc.getTextSize;
 import static org.bytedeco.opencv.global.opencv_imgproc.putText;
 
-/** Draws text on frames: the camera overlay and the NO SIGNAL card. */
+/** Draws on frames: the camera overlay and the NO SIGNAL card. */
 final class FramePainter {
 
 	static final DateTimeFormatter OVERLAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
 		.withZone(ZoneId.systemDefault());
 
 	private static final Scalar WHITE = new Scalar(255, 255, 255, 0);
-
-	private static final Scalar BLACK = new Scalar(0, 0, 0, 0);
 
 	private static final Scalar GREY = new Scalar(48, 48, 48, 0);
 
@@ -33,20 +32,9 @@ final class FramePainter {
 	private FramePainter() {
 	}
 
-	/**
-	 * The camera name at the top left and a second line under it, legible on any
-	 * background.
-	 */
-	static void caption(Mat frame, String title, String subtitle) {
-		double scale = Math.max(0.4, frame.rows() / 600.0);
-		int lineHeight = (int) (34 * scale);
-		outlinedText(frame, title, lineHeight / 4, lineHeight, scale, WHITE);
-		outlinedText(frame, subtitle, lineHeight / 4, 2 * lineHeight, scale * 0.8, WHITE);
-	}
-
 	/** The overlay drawn on captured frames when {@code overlay} is on. */
 	static void overlay(Mat frame, String name, Instant time) {
-		caption(frame, name, OVERLAY_TIME.format(time));
+		Caption.draw(frame, name, OVERLAY_TIME.format(time));
 	}
 
 	/** A new frame saying the camera has no signal; the caller closes it. */
@@ -63,7 +51,7 @@ final class FramePainter {
 	}
 
 	private static void centredText(Mat frame, String text, int baseline, double scale, Scalar colour, int thickness) {
-		String ascii = ascii(text);
+		String ascii = Caption.ascii(text);
 		try (IntPointer base = new IntPointer(1);
 				Size size = getTextSize(ascii, FONT_HERSHEY_SIMPLEX, scale, thickness, base);
 				Point at = new Point(Math.max(0, (frame.cols() - size.width()) / 2), baseline)) {
@@ -71,24 +59,8 @@ final class FramePainter {
 		}
 	}
 
-	private static void outlinedText(Mat frame, String text, int x, int y, double scale, Scalar colour) {
-		String ascii = ascii(text);
-		int thickness = Math.max(1, (int) Math.round(scale * 1.5));
-		try (Point at = new Point(x, y)) {
-			putText(frame, ascii, at, FONT_HERSHEY_SIMPLEX, scale, BLACK, thickness + 3, LINE_AA, false);
-			putText(frame, ascii, at, FONT_HERSHEY_SIMPLEX, scale, colour, thickness, LINE_AA, false);
-		}
-	}
-
 	private static String shorten(String text, int max) {
 		return (text.length() <= max) ? text : text.substring(0, max - 1) + "…";
-	}
-
-	/** Hershey fonts draw ASCII only. */
-	private static String ascii(String text) {
-		StringBuilder out = new StringBuilder(text.length());
-		text.codePoints().forEach((c) -> out.append((c >= 32 && c < 127) ? (char) c : '?'));
-		return out.toString();
 	}
 
 }

@@ -4,8 +4,10 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,12 +18,15 @@ import org.slf4j.LoggerFactory;
  * 2-core machine the context switches cost more CPU than the writes). All writes happen
  * on this thread; the container only reports sockets that drained, and those viewers get
  * the newest frame at once.
+ * <p>
+ * It is attached to its camera as a {@link FrameConsumer} while it has viewers: the
+ * capture thread only wakes the sender, which then reads the camera's newest frame.
  */
-final class MjpegBroadcaster {
+final class MjpegBroadcaster implements FrameConsumer {
 
 	private static final Logger log = LoggerFactory.getLogger(MjpegBroadcaster.class);
 
-	private static final long WAIT_MILLIS = 1000;
+	private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
 	private final Camera camera;
 
@@ -29,8 +34,11 @@ final class MjpegBroadcaster {
 
 	private final Queue<MjpegViewer> writable = new ConcurrentLinkedQueue<>();
 
-	/** Guarded by this. */
-	private Thread sender;
+	/**
+	 * Written under this object's lock: set exactly while a sender thread serves the
+	 * viewers and the broadcaster is attached to the camera.
+	 */
+	private volatile Thread sender;
 
 	MjpegBroadcaster(Camera camera) {
 		this.camera = camera;
@@ -41,6 +49,7 @@ final class MjpegBroadcaster {
 		if (this.sender == null) {
 			this.sender = new Thread(this::run, "camdash-send-" + this.camera.id());
 			this.sender.setDaemon(true);
+			this.camera.attach(this);
 			this.sender.start();
 		}
 	}
@@ -49,20 +58,27 @@ final class MjpegBroadcaster {
 		this.viewers.remove(viewer);
 	}
 
+	/** Called by the container when a viewer's socket can take data again. */
+	void writable(MjpegViewer viewer) {
+		this.writable.add(viewer);
+		wakeSender();
+	}
+
+	@Override
+	public void frame(Mat image, LatestFrame frame) {
+		wakeSender();
+	}
+
 	/** Ends every viewer's stream: the camera is closing. */
-	void endAll() {
+	@Override
+	public void cameraClosing() {
 		for (MjpegViewer viewer : this.viewers) {
 			viewer.end();
 		}
 	}
 
-	/** Called by the container when a viewer's socket can take data again. */
-	void writable(MjpegViewer viewer) {
-		this.writable.add(viewer);
-		Thread thread;
-		synchronized (this) {
-			thread = this.sender;
-		}
+	private void wakeSender() {
+		Thread thread = this.sender;
 		if (thread != null) {
 			LockSupport.unpark(thread);
 		}
@@ -72,7 +88,7 @@ final class MjpegBroadcaster {
 		long sequence = this.camera.sequenceBeforeFirstFrame();
 		try {
 			while (!stopIfAlone()) {
-				LatestFrame frame = this.camera.awaitNewer(sequence, WAIT_MILLIS, () -> !this.writable.isEmpty());
+				LatestFrame frame = awaitNewer(sequence);
 				if (frame != null) {
 					sequence = frame.sequence();
 					for (MjpegViewer viewer : this.viewers) {
@@ -90,8 +106,32 @@ final class MjpegBroadcaster {
 		}
 		catch (RuntimeException ex) {
 			log.error("Sending frames of camera '{}' failed", this.camera.id(), ex);
-			synchronized (this) {
-				this.sender = null;
+		}
+		finally {
+			// However the sender ends, the next viewer must find none and start one.
+			release();
+		}
+	}
+
+	/**
+	 * The camera's newest frame once it is newer than {@code sequence}; null after a
+	 * second without one, or as soon as a viewer's socket drained.
+	 */
+	private LatestFrame awaitNewer(long sequence) throws InterruptedException {
+		long deadline = System.nanoTime() + WAIT_NANOS;
+		while (true) {
+			// Checked after each wake-up, so a frame published meanwhile is not missed.
+			LatestFrame frame = this.camera.latest();
+			if (frame != null && frame.sequence() > sequence) {
+				return frame;
+			}
+			long remaining = deadline - System.nanoTime();
+			if (remaining <= 0 || !this.writable.isEmpty()) {
+				return null;
+			}
+			LockSupport.parkNanos(this, remaining);
+			if (Thread.interrupted()) {
+				throw new InterruptedException();
 			}
 		}
 	}
@@ -113,11 +153,19 @@ final class MjpegBroadcaster {
 	 */
 	private synchronized boolean stopIfAlone() {
 		if (this.viewers.isEmpty() || this.camera.isClosed()) {
-			this.sender = null;
-			this.writable.clear();
+			release();
 			return true;
 		}
 		return false;
+	}
+
+	/** Called by the sender as it ends: no sender any more, and no demand from it. */
+	private synchronized void release() {
+		if (this.sender == Thread.currentThread()) {
+			this.sender = null;
+			this.writable.clear();
+			this.camera.detach(this);
+		}
 	}
 
 }

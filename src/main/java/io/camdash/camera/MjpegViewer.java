@@ -5,13 +5,10 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.ServletResponseWrapper;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
-import org.eclipse.jetty.util.Callback;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,20 +16,42 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * One MJPEG viewer. Its response is written without blocking by the camera's
- * {@link MjpegBroadcaster}: each frame goes out as one precomputed part if the previous
- * one has left, and is skipped otherwise, so nothing queues for a slow viewer. When the
- * socket drains the newest frame is sent at once. A viewer that keeps skipping most
- * frames gets the smaller reduced ones instead (its {@link FrameSizeChooser} decides),
- * which stay fresh on a slow link. The stream thread only holds the response open until
- * the viewer leaves.
+ * {@link MjpegBroadcaster}, through its {@link ViewerConnection}: each frame goes out as
+ * one precomputed part if the previous one has left, and is skipped otherwise, so nothing
+ * queues for a slow viewer. When the socket drains the newest frame is sent at once. A
+ * viewer that keeps skipping most frames gets the smaller reduced ones instead (its
+ * {@link FrameSizeChooser} decides), which stay fresh on a slow link. The stream thread
+ * only holds the response open until the viewer leaves.
  */
-final class MjpegViewer implements StreamingResponseBody, WriteListener {
+final class MjpegViewer implements StreamingResponseBody, ViewerConnection.Listener {
 
 	private static final Logger log = LoggerFactory.getLogger(MjpegViewer.class);
 
-	private static final int WRITE_SIZE = 128 * 1024;
+	/** Where a viewer's stream is; it only moves down this list. */
+	enum State {
+
+		/** The response headers are not out yet: nothing may be written. */
+		OPENING,
+
+		/**
+		 * Joined the broadcaster; the next part written carries the stream's preamble.
+		 */
+		FIRST_FRAME,
+
+		/** Parts are flowing. */
+		STREAMING,
+
+		/**
+		 * Left, failed, or ended by the server: nothing is written any more, and the
+		 * stream thread completes the response.
+		 */
+		ENDED
+
+	}
 
 	private final Camera camera;
+
+	private final MjpegBroadcaster broadcaster;
 
 	private final ViewerLimiter.Permit permit;
 
@@ -44,25 +63,19 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 
 	private final ViewerConnection connection;
 
-	private final CountDownLatch finished = new CountDownLatch(1);
+	private final AtomicReference<State> state = new AtomicReference<>(State.OPENING);
 
-	private final WriteDone written = new WriteDone();
+	private final CountDownLatch ended = new CountDownLatch(1);
 
-	/**
-	 * Set before the viewer joins the broadcaster; then used by the broadcaster's thread
-	 * only.
-	 */
-	private volatile ServletOutputStream out;
-
+	/** Used by the broadcaster's thread only, as are the fields below. */
 	private long sentSequence;
-
-	private boolean started;
 
 	private long nextDueNanos;
 
-	MjpegViewer(Camera camera, ViewerLimiter.Permit permit, HttpServletResponse response, long minIntervalNanos,
-			FrameSizeChooser size, ViewerConnection connection) {
+	MjpegViewer(Camera camera, MjpegBroadcaster broadcaster, ViewerLimiter.Permit permit, HttpServletResponse response,
+			long minIntervalNanos, FrameSizeChooser size, ViewerConnection connection) {
 		this.camera = camera;
+		this.broadcaster = broadcaster;
 		this.permit = permit;
 		this.response = response;
 		this.minIntervalNanos = minIntervalNanos;
@@ -74,8 +87,12 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 	 * The shortest time between two frames of a viewer that asked for at most
 	 * {@code maxFps}; 0 for no cap.
 	 */
-	static long minIntervalNanos(Integer maxFps) {
+	static long minIntervalNanos(@Nullable Integer maxFps) {
 		return (maxFps != null) ? 1_000_000_000L / maxFps : 0;
+	}
+
+	State state() {
+		return this.state.get();
 	}
 
 	@Override
@@ -86,23 +103,14 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 				useReducedFrames(true);
 			}
 			this.sentSequence = this.camera.sequenceBeforeFirstFrame();
-			// Through the servlet stream: larger than a frame, so Jetty writes each part
-			// at once, not in 32 KB slices.
-			this.response.setBufferSize(WRITE_SIZE);
-			this.out = containerStream(this.response);
-			if (this.connection.writesDirectly()) {
-				this.camera.broadcaster().join(this);
-				this.camera.broadcaster().writable(this);
+			this.connection.open(this.response, this);
+			if (this.state.compareAndSet(State.OPENING, State.FIRST_FRAME)) {
+				// Joined first, then reported writable: the broadcaster sends the current
+				// frame at once.
+				this.broadcaster.join(this);
+				this.broadcaster.writable(this);
 			}
-			else {
-				// From here writes never block; the container calls onWritePossible at
-				// once, which has the
-				// broadcaster send the current frame. Only then does the viewer join the
-				// frames sent to all.
-				this.out.setWriteListener(this);
-				this.camera.broadcaster().join(this);
-			}
-			while (!this.finished.await(1, TimeUnit.SECONDS)) {
+			while (!this.ended.await(1, TimeUnit.SECONDS)) {
 				if (this.camera.isClosed()) {
 					break;
 				}
@@ -115,12 +123,12 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 			// Under the lock of offer(): once this returns, nothing writes to the
 			// response any more.
 			synchronized (this) {
-				this.finished.countDown();
+				end();
 				if (this.size.reduced()) {
-					this.camera.removeReducedViewer();
+					this.camera.demand().removeReducedViewer();
 				}
 			}
-			this.camera.broadcaster().leave(this);
+			this.broadcaster.leave(this);
 			this.camera.removeViewer();
 			this.permit.release();
 		}
@@ -132,19 +140,20 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 	 * response in writeTo (the container's callbacks never take this lock, so a container
 	 * thread never waits for a write).
 	 */
-	synchronized void offer(LatestFrame frame) {
-		if (this.out == null || this.finished.getCount() == 0 || frame == null) {
+	synchronized void offer(@Nullable LatestFrame frame) {
+		State now = this.state.get();
+		if (frame == null || (now != State.FIRST_FRAME && now != State.STREAMING)) {
 			return;
 		}
 		try {
-			long now = System.nanoTime();
-			boolean sent = send(frame, now);
-			judge(frame.sequence(), sent, now);
+			long nanos = System.nanoTime();
+			boolean sent = send(frame, now == State.FIRST_FRAME, nanos);
+			judge(frame.sequence(), sent, nanos);
 		}
 		catch (IOException | RuntimeException ex) {
 			// Also a response the container already finished (its stream gone): this
 			// viewer has left.
-			leave(ex);
+			failed(ex);
 		}
 	}
 
@@ -152,31 +161,22 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 	 * Writes the frame if the viewer has not had it, is due one, and took the previous
 	 * one; true if written.
 	 */
-	private boolean send(LatestFrame frame, long now) throws IOException {
+	private boolean send(LatestFrame frame, boolean first, long now) throws IOException {
 		if (frame.sequence() <= this.sentSequence || (this.minIntervalNanos > 0 && now - this.nextDueNanos < 0)) {
 			return false;
 		}
 		// Not ready: the previous frame is still leaving. This one is skipped; a drained
 		// socket is reported.
-		if (this.connection.writesDirectly() ? !this.written.ready : !this.out.isReady()) {
+		if (!this.connection.isReady()) {
 			return false;
 		}
 		boolean reduced = this.size.reduced() && frame.reducedPart() != null;
 		ByteBuffer part = reduced ? frame.reducedPart() : frame.mjpegPart();
-		ByteBuffer bytes = this.started ? part.duplicate() : withPreamble(part);
-		if (this.connection.writesDirectly()) {
-			this.written.ready = false;
-			this.written.inline = true;
-			this.connection.write(bytes, this.written);
-			this.written.inline = false;
+		this.connection.write(first ? withPreamble(part) : part.duplicate());
+		if (first) {
+			this.state.compareAndSet(State.FIRST_FRAME, State.STREAMING);
 		}
-		else {
-			// Jetty sends the part at once, straight from the shared buffer (no
-			// aggregation, so no flush).
-			this.out.write(bytes);
-		}
-		this.started = true;
-		countSent(frame.sequence(), reduced);
+		countSent(frame.sequence(), first, reduced);
 		this.sentSequence = frame.sequence();
 		this.nextDueNanos = now + this.minIntervalNanos;
 		return true;
@@ -205,10 +205,10 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 
 	private void useReducedFrames(boolean reduced) {
 		if (reduced) {
-			this.camera.addReducedViewer();
+			this.camera.demand().addReducedViewer();
 		}
 		else {
-			this.camera.removeReducedViewer();
+			this.camera.demand().removeReducedViewer();
 		}
 		this.connection.sizeFor(reduced);
 	}
@@ -219,93 +219,37 @@ final class MjpegViewer implements StreamingResponseBody, WriteListener {
 		return first;
 	}
 
-	/**
-	 * The container's own stream under any filter's wrappers: they do not pass
-	 * {@code write(ByteBuffer)} on, and would copy every frame into a new array. The
-	 * headers are committed through the wrappers first, so the security headers they add
-	 * are sent.
-	 */
-	private static ServletOutputStream containerStream(ServletResponse response) throws IOException {
-		response.flushBuffer();
-		ServletResponse inner = response;
-		while (inner instanceof ServletResponseWrapper wrapper) {
-			inner = wrapper.getResponse();
+	@Override
+	public void writable() {
+		this.broadcaster.writable(this);
+	}
+
+	/** The viewer went away: an expected end, not an error. */
+	@Override
+	public void failed(Throwable ex) {
+		if (this.state.getAndSet(State.ENDED) != State.ENDED) {
+			log.debug("Viewer of camera '{}' disconnected: {}", this.camera.id(), ex.toString());
+			this.ended.countDown();
 		}
-		return inner.getOutputStream();
-	}
-
-	@Override
-	public void onWritePossible() {
-		this.camera.broadcaster().writable(this);
-	}
-
-	@Override
-	public void onError(Throwable ex) {
-		leave(ex);
 	}
 
 	/**
 	 * Ends the stream from the server's side: its thread completes the response at once.
 	 */
 	void end() {
-		this.finished.countDown();
+		this.state.set(State.ENDED);
+		this.ended.countDown();
 	}
 
-	/** The viewer went away: an expected end, not an error. */
-	private void leave(Throwable ex) {
-		if (this.finished.getCount() > 0) {
-			log.debug("Viewer of camera '{}' disconnected: {}", this.camera.id(), ex.toString());
-			this.finished.countDown();
-		}
-	}
-
-	private void countSent(long sequence, boolean reduced) {
+	private void countSent(long sequence, boolean first, boolean reduced) {
 		CameraMetrics metrics = this.camera.metrics();
 		metrics.framesSent.increment();
 		if (reduced) {
 			metrics.reducedFramesSent.increment();
 		}
-		if (this.started && this.sentSequence > 0 && sequence > this.sentSequence + 1) {
+		if (!first && this.sentSequence > 0 && sequence > this.sentSequence + 1) {
 			metrics.framesSkipped.increment(sequence - this.sentSequence - 1);
 		}
-	}
-
-	/**
-	 * Hears when a frame written to the connection has left; runs on whichever thread
-	 * finished the write.
-	 */
-	private final class WriteDone implements Callback {
-
-		private volatile boolean ready = true;
-
-		/**
-		 * True while the broadcaster is in the write call: a write that finishes there
-		 * needs no report.
-		 */
-		private volatile boolean inline;
-
-		@Override
-		public void succeeded() {
-			this.ready = true;
-			// A write Jetty finished later, when the socket drained: send the newest
-			// frame now. (Should it
-			// finish while the write call is still returning, the next camera frame goes
-			// out as usual.)
-			if (!this.inline) {
-				MjpegViewer.this.camera.broadcaster().writable(MjpegViewer.this);
-			}
-		}
-
-		@Override
-		public void failed(Throwable ex) {
-			leave(ex);
-		}
-
-		@Override
-		public InvocationType getInvocationType() {
-			return InvocationType.NON_BLOCKING;
-		}
-
 	}
 
 }

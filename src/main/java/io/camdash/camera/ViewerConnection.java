@@ -5,89 +5,91 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.ee11.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.ConnectionMetaData;
-import org.eclipse.jetty.util.Callback;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connection under one viewer's stream, as Jetty exposes it. Two things are done on
- * it directly:
+ * The one write path of an MJPEG viewer: non-blocking writes of whole parts to the
+ * connection under its stream, as Jetty exposes it. Two ways to write, chosen per
+ * request:
  * <ul>
- * <li>Frames are written to its endpoint once the response headers are out. An MJPEG body
- * on an HTTP/1.1 connection that closes at the end is the raw bytes of the parts, so the
- * servlet layers (output stream state, request scope, event hooks) add nothing but cost:
- * on 100 viewers at 30 fps they took about as much CPU as the kernel's own send path.
- * Jetty's endpoint still does the non-blocking write, finishes a partial one when the
- * socket drains, and keeps the idle timeout. Over another protocol (HTTP/2 multiplexes
- * streams on one connection) the viewer writes through the servlet stream instead.</li>
- * <li>Its kernel send buffer is tuned: a viewer on reduced frames gets a smaller one, so
- * less stale data is queued ahead of each frame on a slow link; it gets the usual size
- * back with full frames.</li>
+ * <li>{@link EndPointConnection}: straight to Jetty's endpoint once the response headers
+ * are out. An MJPEG body on an HTTP/1.1 connection that closes at the end is the raw
+ * bytes of the parts, so the servlet layers (output stream state, request scope, event
+ * hooks) add nothing but cost: on 100 viewers at 30 fps they took about as much CPU as
+ * the kernel's own send path. Jetty's endpoint still does the non-blocking write,
+ * finishes a partial one when the socket drains, and keeps the idle timeout.</li>
+ * <li>{@link ServletStreamConnection}: through the servlet stream, over another protocol
+ * (HTTP/2 multiplexes streams on one connection).</li>
  * </ul>
+ * Either way the kernel send buffer is tuned: a viewer on reduced frames gets a smaller
+ * one, so less stale data is queued ahead of each frame on a slow link; it gets the usual
+ * size back with full frames.
  */
-final class ViewerConnection {
+abstract class ViewerConnection {
 
 	private static final Logger log = LoggerFactory.getLogger(ViewerConnection.class);
 
-	/** Null when the viewer must write through the servlet stream. */
-	private final EndPoint endPoint;
+	/** Larger than a frame, so Jetty writes each part at once, not in 32 KB slices. */
+	private static final int WRITE_SIZE = 128 * 1024;
 
 	/** Null when the transport is not a socket channel. */
-	private final SocketChannel channel;
+	private final @Nullable SocketChannel channel;
 
 	private final int fullSendBuffer;
 
 	private final int reducedSendBuffer;
 
-	private ViewerConnection(EndPoint endPoint, SocketChannel channel, int fullSendBuffer, int reducedSendBuffer) {
-		this.endPoint = endPoint;
+	ViewerConnection(@Nullable SocketChannel channel, StreamingProperties properties) {
 		this.channel = channel;
-		this.fullSendBuffer = fullSendBuffer;
-		this.reducedSendBuffer = reducedSendBuffer;
+		this.fullSendBuffer = (int) properties.socketSendBuffer().toBytes();
+		this.reducedSendBuffer = (int) properties.reduced().socketSendBuffer().toBytes();
 	}
 
+	/**
+	 * The connection of the request: its endpoint over HTTP/1.1, else its servlet stream.
+	 */
 	static ViewerConnection of(ServletRequest request, StreamingProperties properties) {
-		EndPoint endPoint = null;
-		SocketChannel channel = null;
 		try {
 			ConnectionMetaData connection = ServletContextRequest.getServletContextRequest(request)
 				.getConnectionMetaData();
-			EndPoint connectionEndPoint = connection.getConnection().getEndPoint();
-			if (connection.getHttpVersion() == HttpVersion.HTTP_1_1) {
-				endPoint = connectionEndPoint;
-			}
-			if (connectionEndPoint.getTransport() instanceof SocketChannel socketChannel) {
-				channel = socketChannel;
-			}
+			EndPoint endPoint = connection.getConnection().getEndPoint();
+			SocketChannel channel = (endPoint.getTransport() instanceof SocketChannel socket) ? socket : null;
+			return (connection.getHttpVersion() == HttpVersion.HTTP_1_1)
+					? new EndPointConnection(endPoint, channel, properties)
+					: new ServletStreamConnection(channel, properties);
 		}
 		catch (IllegalStateException ex) {
 			// Not a request Jetty is serving: write through the servlet stream, tune
 			// nothing.
+			return new ServletStreamConnection(null, properties);
 		}
-		return new ViewerConnection(endPoint, channel, (int) properties.socketSendBuffer().toBytes(),
-				(int) properties.reduced().socketSendBuffer().toBytes());
-	}
-
-	/** Whether frames can be written to the connection directly. */
-	boolean writesDirectly() {
-		return this.endPoint != null;
 	}
 
 	/**
-	 * Writes without blocking; {@code done} hears when the last byte has gone to the
-	 * socket, at once when it all fit, else later on a Jetty thread.
+	 * Sends the response headers and gets ready to write; from here on writes never
+	 * block, and drained sockets and failures are told to the listener.
 	 */
-	void write(ByteBuffer part, Callback done) {
-		this.endPoint.write(done, part);
-	}
+	abstract void open(HttpServletResponse response, Listener listener) throws IOException;
+
+	/** Whether the previous write has left, so a new one may start. */
+	abstract boolean isReady();
+
+	/** Starts writing the part without blocking; only when {@link #isReady()}. */
+	abstract void write(ByteBuffer part) throws IOException;
 
 	/** Sizes the send buffer for reduced or full frames. */
-	void sizeFor(boolean reduced) {
+	final void sizeFor(boolean reduced) {
 		if (this.channel == null) {
 			return;
 		}
@@ -99,6 +101,33 @@ final class ViewerConnection {
 			// A connection closing meanwhile: the viewer notices on its next write.
 			log.debug("Could not set the send buffer of a viewer's socket to {} bytes: {}", size, ex.toString());
 		}
+	}
+
+	/**
+	 * Commits the headers and returns the container's own stream under any filter's
+	 * wrappers: they do not pass {@code write(ByteBuffer)} on, and would copy every frame
+	 * into a new array. The headers are committed through the wrappers first, so the
+	 * security headers they add are sent.
+	 */
+	static ServletOutputStream containerStream(ServletResponse response) throws IOException {
+		response.setBufferSize(WRITE_SIZE);
+		response.flushBuffer();
+		ServletResponse inner = response;
+		while (inner instanceof ServletResponseWrapper wrapper) {
+			inner = wrapper.getResponse();
+		}
+		return inner.getOutputStream();
+	}
+
+	/** What the connection tells its viewer; called on a container thread. */
+	interface Listener {
+
+		/** The socket drained: the viewer may write again. */
+		void writable();
+
+		/** The connection failed or closed: the viewer has left. */
+		void failed(Throwable ex);
+
 	}
 
 }

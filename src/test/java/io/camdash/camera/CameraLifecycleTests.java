@@ -2,8 +2,12 @@ package io.camdash.camera;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.camdash.camera.source.FrameSourceFactory;
+import io.camdash.camera.source.SourceSpec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,25 +70,47 @@ class CameraLifecycleTests {
 	void aCameraWantedAgainWhileStoppingKeepsOneCaptureThread() throws InterruptedException {
 		for (int i = 0; i < 20; i++) {
 			this.camera.addViewer();
-			this.camera.stop();
+			this.camera.lifecycle().stop();
 			this.camera.removeViewer();
-			this.camera.start();
+			this.camera.lifecycle().start();
 		}
 		assertThat(this.camera.awaitLiveFrame(Duration.ofSeconds(5))).isNotNull();
 		assertThat(captureThreads()).isOne();
 	}
 
 	@Test
-	void sequencesOnlyGrow() throws InterruptedException {
-		this.camera.addViewer();
-		long previous = 0;
-		for (int i = 0; i < 10; i++) {
-			LatestFrame frame = this.camera.awaitNewer(previous, 5000, () -> false);
-			assertThat(frame).isNotNull();
-			assertThat(frame.sequence()).isGreaterThan(previous);
-			previous = frame.sequence();
+	void anAttachedConsumerGetsEveryFrameWithItsImageInOrderAndKeepsTheCameraRunning() {
+		List<Long> sequences = new CopyOnWriteArrayList<>();
+		List<CameraState> states = new CopyOnWriteArrayList<>();
+		FrameConsumer consumer = new FrameConsumer() {
+
+			@Override
+			public void frame(Mat image, LatestFrame frame) {
+				if (image.cols() == frame.width() && image.rows() == frame.height() && frame.live()) {
+					sequences.add(frame.sequence());
+				}
+			}
+
+			@Override
+			public void stateChanged(CameraState state, String problem) {
+				states.add(state);
+			}
+
+		};
+		this.camera.attach(consumer);
+		await().atMost(Duration.ofSeconds(5)).until(() -> sequences.size() >= 10);
+		// Twice the idle timeout with no viewer: the consumer alone keeps it live.
+		await().during(Duration.ofMillis(1000))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> this.camera.state() == CameraState.LIVE);
+		List<Long> seen = List.copyOf(sequences);
+		for (int i = 1; i < seen.size(); i++) {
+			assertThat(seen.get(i)).as("frame %d follows the one before", i).isEqualTo(seen.get(i - 1) + 1);
 		}
-		this.camera.removeViewer();
+
+		this.camera.detach(consumer);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.camera.state() == CameraState.IDLE);
+		assertThat(states).as("told until detached, not after").containsExactly(CameraState.STARTING, CameraState.LIVE);
 	}
 
 	private static long captureThreads() {

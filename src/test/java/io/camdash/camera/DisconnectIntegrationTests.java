@@ -34,13 +34,13 @@ class DisconnectIntegrationTests {
 	void twoHundredAbruptDisconnectsLeaveNoViewerAndNoThreadBehind(CapturedOutput output) throws Exception {
 		Camera camera = this.cameras.first();
 		connectAndAbort(200);
-		await().atMost(Duration.ofSeconds(20)).until(() -> camera.viewerCount() == 0);
+		await().atMost(Duration.ofSeconds(20)).until(() -> camera.demand().viewers() == 0);
 		await().atMost(Duration.ofSeconds(20)).until(() -> streamThreads() == 0);
 		long baseline = threadsOutsideJettysPool();
 
 		connectAndAbort(200);
 
-		await().atMost(Duration.ofSeconds(20)).until(() -> camera.viewerCount() == 0);
+		await().atMost(Duration.ofSeconds(20)).until(() -> camera.demand().viewers() == 0);
 		await().atMost(Duration.ofSeconds(20)).until(() -> streamThreads() == 0);
 		await().atMost(Duration.ofSeconds(20)).until(() -> threadsOutsideJettysPool() <= baseline + 2);
 		assertThat(output.getAll()).doesNotContain("Broken pipe").doesNotContain(" ERROR ");
@@ -55,7 +55,7 @@ class DisconnectIntegrationTests {
 				assertThat(client.status()).isEqualTo(200);
 				assertThat(client.nextPart().isCompleteJpeg()).isTrue();
 			}
-			assertThat(this.cameras.first().viewerCount()).isEqualTo(count);
+			assertThat(this.cameras.first().demand().viewers()).isEqualTo(count);
 		}
 		finally {
 			for (MjpegClient client : clients) {

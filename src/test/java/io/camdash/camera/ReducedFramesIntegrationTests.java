@@ -85,13 +85,13 @@ class ReducedFramesIntegrationTests {
 			// A full frame queued behind full socket buffers would arrive seconds late at
 			// this rate.
 			assertThat(reduced.get(4).latencyMillis()).as("latency of the slow viewer's last frame").isLessThan(1500);
-			assertThat(camera.reducedViewerCount()).isOne();
+			assertThat(camera.demand().reducedViewers()).isOne();
 			assertThat(get("/cameras/cam/status")).contains("\"viewers\":2", "\"reducedViewers\":1");
 			assertThat(fast.widths()).containsOnly(FULL_WIDTH);
 			assertThat(fast.framesRead()).isGreaterThan(20);
 		}
 		assertThat(output.getAll()).containsPattern("Viewer of camera 'cam' took \\d+% of its frames: reduced frames");
-		await().atMost(SWITCH_TIMEOUT).until(() -> camera.reducedViewerCount() == 0);
+		await().atMost(SWITCH_TIMEOUT).until(() -> camera.demand().reducedViewers() == 0);
 	}
 
 	@Test
@@ -109,7 +109,7 @@ class ReducedFramesIntegrationTests {
 			for (int i = 0; i < 20; i++) {
 				assertThat(width(viewer.nextPart())).isEqualTo(FULL_WIDTH);
 			}
-			assertThat(camera.reducedViewerCount()).isZero();
+			assertThat(camera.demand().reducedViewers()).isZero();
 		}
 		assertThat(output.getAll())
 			.containsPattern("Viewer of camera 'cam' kept up with reduced frames \\(\\d+%\\): full size again");
@@ -127,12 +127,12 @@ class ReducedFramesIntegrationTests {
 				for (int i = 0; i < 5; i++) {
 					assertThat(width(reduced.nextPart())).isEqualTo(REDUCED_WIDTH);
 				}
-				assertThat(quiet.reducedViewerCount()).isOne();
+				assertThat(quiet.demand().reducedViewers()).isOne();
 				assertThat(reducedEncodes()).isPositive();
 				assertThat(reducedFramesSent()).isGreaterThanOrEqualTo(5);
 			}
 
-			await().atMost(SWITCH_TIMEOUT).until(() -> quiet.reducedViewerCount() == 0);
+			await().atMost(SWITCH_TIMEOUT).until(() -> quiet.demand().reducedViewers() == 0);
 			// The capture thread may have been encoding one more when the count dropped.
 			long seen = fast.framesRead();
 			await().atMost(SWITCH_TIMEOUT).until(() -> fast.framesRead() >= seen + 2);
@@ -151,7 +151,7 @@ class ReducedFramesIntegrationTests {
 			for (int i = 0; i < 3; i++) {
 				assertThat(width(viewer.nextPart())).isEqualTo(FULL_WIDTH);
 			}
-			assertThat(this.cameras.require("quiet").reducedViewerCount()).isZero();
+			assertThat(this.cameras.require("quiet").demand().reducedViewers()).isZero();
 		}
 	}
 

@@ -2,6 +2,9 @@ package io.camdash.camera;
 
 import java.io.IOException;
 
+import io.camdash.camera.source.FrameSource;
+import io.camdash.camera.source.FrameSourceFactory;
+import io.camdash.camera.source.SourceSettings;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -23,7 +26,7 @@ class ScriptedFrameSources extends FrameSourceFactory {
 	}
 
 	@Override
-	FrameSource create(CameraSettings settings) {
+	public FrameSource create(SourceSettings settings) {
 		FrameSource real = super.create(settings);
 		return new FrameSource() {
 

@@ -39,7 +39,7 @@ class ViewerLimitIntegrationTests {
 				assertThat(third.bodyText(300)).contains("Too many viewers");
 			}
 			first.abort();
-			await().atMost(java.time.Duration.ofSeconds(10)).until(() -> this.cameras.first().viewerCount() == 1);
+			await().atMost(java.time.Duration.ofSeconds(10)).until(() -> this.cameras.first().demand().viewers() == 1);
 			try (MjpegClient fourth = MjpegClient.open(this.port, "/stream.mjpg",
 					TestUsers.basicAuth(TestUsers.ADMIN))) {
 				assertThat(fourth.status()).isEqualTo(200);
@@ -48,7 +48,7 @@ class ViewerLimitIntegrationTests {
 		}
 		// Every place comes back exactly once: released both when a viewer leaves and
 		// when its request ends.
-		await().atMost(java.time.Duration.ofSeconds(10)).until(() -> this.cameras.first().viewerCount() == 0);
+		await().atMost(java.time.Duration.ofSeconds(10)).until(() -> this.cameras.first().demand().viewers() == 0);
 		await().atMost(java.time.Duration.ofSeconds(10)).until(() -> this.limiter.available() == 2);
 		assertThat(this.limiter.available()).isEqualTo(2);
 	}

@@ -1,4 +1,4 @@
-package io.camdash.camera;
+package io.camdash.camera.source;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -17,11 +17,13 @@ import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
  * A generated picture: colour bars, a bouncing ball, a sweeping bar, the camera name and
  * a clock with milliseconds, so consecutive frames differ and latency can be read by eye.
  */
-final class TestPatternSource implements FrameSource {
+public final class TestPatternSource implements FrameSource {
 
-	static final int DEFAULT_WIDTH = 640;
+	/** Width of the pattern when the camera sets none. */
+	public static final int DEFAULT_WIDTH = 640;
 
-	static final int DEFAULT_HEIGHT = 480;
+	/** Height of the pattern when the camera sets none. */
+	public static final int DEFAULT_HEIGHT = 480;
 
 	private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
@@ -42,7 +44,7 @@ final class TestPatternSource implements FrameSource {
 
 	private long frameNumber;
 
-	TestPatternSource(CameraSettings settings) {
+	TestPatternSource(SourceSettings settings) {
 		this.name = settings.name();
 		this.width = (settings.width() > 0) ? settings.width() : DEFAULT_WIDTH;
 		this.height = (settings.height() > 0) ? settings.height() : DEFAULT_HEIGHT;
@@ -79,7 +81,7 @@ final class TestPatternSource implements FrameSource {
 			rectangle(this.frame, from, to, orange, FILLED, LINE_AA, 0);
 		}
 		String time = LocalTime.now().format(CLOCK);
-		FramePainter.caption(this.frame, this.name, time + "  #" + n);
+		Caption.draw(this.frame, this.name, time + "  #" + n);
 		return this.frame;
 	}
 

@@ -1,4 +1,4 @@
-package io.camdash.camera;
+package io.camdash.camera.source;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +34,7 @@ final class FolderSource implements FrameSource {
 
 	private Mat frame;
 
-	FolderSource(CameraSettings settings) {
+	FolderSource(SourceSettings settings) {
 		this.folder = Path.of(settings.source().location());
 		this.intervalNanos = 1_000_000_000L / settings.fps();
 	}

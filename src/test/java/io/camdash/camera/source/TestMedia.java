@@ -1,4 +1,4 @@
-package io.camdash.camera;
+package io.camdash.camera.source;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -16,23 +16,23 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
  * Small real media made at test time: solid-colour images and videos whose frames can be
  * told apart.
  */
-final class TestMedia {
+public final class TestMedia {
 
 	/** Blue, green, red, in BGR order as OpenCV stores them. */
-	static final List<double[]> COLOURS = List.of(new double[] { 255, 0, 0 }, new double[] { 0, 255, 0 },
+	public static final List<double[]> COLOURS = List.of(new double[] { 255, 0, 0 }, new double[] { 0, 255, 0 },
 			new double[] { 0, 0, 255 });
 
 	private TestMedia() {
 	}
 
-	static void writeImage(Path file, double[] bgr) {
+	public static void writeImage(Path file, double[] bgr) {
 		try (Mat image = solid(bgr)) {
 			imwrite(file.toString(), image);
 		}
 	}
 
 	/** A video of {@code framesPerColour} frames of each colour in turn, at 10 fps. */
-	static void writeVideo(Path file, int framesPerColour) throws Exception {
+	public static void writeVideo(Path file, int framesPerColour) throws Exception {
 		try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 160, 120, 0);
 				OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
 			recorder.setFormat("avi");
@@ -51,12 +51,12 @@ final class TestMedia {
 		}
 	}
 
-	static Mat solid(double[] bgr) {
+	public static Mat solid(double[] bgr) {
 		return new Mat(120, 160, CV_8UC3, new Scalar(bgr[0], bgr[1], bgr[2], 0));
 	}
 
 	/** Index in {@link #COLOURS} of the colour closest to the image's mean. */
-	static int colourOf(Mat image) {
+	public static int colourOf(Mat image) {
 		Scalar mean = org.bytedeco.opencv.global.opencv_core.mean(image);
 		int best = -1;
 		double bestDistance = Double.MAX_VALUE;

@@ -1,4 +1,4 @@
-package io.camdash.camera;
+package io.camdash.camera.source;
 
 import java.io.IOException;
 
@@ -8,7 +8,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * A producer of BGR images for one camera. Used by exactly one capture thread: JavaCV
  * grabbers are not thread-safe.
  */
-interface FrameSource extends AutoCloseable {
+public interface FrameSource extends AutoCloseable {
 
 	/** Opens the source, or throws with a reason a person can act on. */
 	void open() throws IOException;

@@ -1,4 +1,4 @@
-package io.camdash.camera;
+package io.camdash.camera.source;
 
 import java.io.IOException;
 
@@ -22,7 +22,7 @@ final class FfmpegSource implements FrameSource {
 		FFmpegLogCallback.set();
 	}
 
-	private final CameraSettings settings;
+	private final SourceSettings settings;
 
 	private final boolean loop;
 
@@ -32,13 +32,9 @@ final class FfmpegSource implements FrameSource {
 
 	private long intervalNanos;
 
-	FfmpegSource(CameraSettings settings) {
+	FfmpegSource(SourceSettings settings) {
 		this.settings = settings;
 		this.loop = settings.source().kind() == SourceSpec.Kind.FILE;
-	}
-
-	static boolean isUsedFor(SourceSpec source) {
-		return source.kind() == SourceSpec.Kind.FILE || source.kind() == SourceSpec.Kind.NETWORK;
 	}
 
 	@Override

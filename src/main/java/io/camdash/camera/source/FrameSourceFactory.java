@@ -1,12 +1,12 @@
-package io.camdash.camera;
+package io.camdash.camera.source;
 
 import org.springframework.stereotype.Component;
 
 /** Creates the frame source of a camera each time its capture (re)opens. */
 @Component
-class FrameSourceFactory {
+public class FrameSourceFactory {
 
-	FrameSource create(CameraSettings settings) {
+	public FrameSource create(SourceSettings settings) {
 		return switch (settings.source().kind()) {
 			case TEST_PATTERN -> new TestPatternSource(settings);
 			case DEVICE -> new DeviceSource(settings);

@@ -1,4 +1,4 @@
-package io.camdash.camera;
+package io.camdash.camera.source;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,13 +20,13 @@ final class DeviceSource implements FrameSource {
 
 	private final String device;
 
-	private final CameraSettings settings;
+	private final SourceSettings settings;
 
 	private VideoCapture capture;
 
 	private Mat frame;
 
-	DeviceSource(CameraSettings settings) {
+	DeviceSource(SourceSettings settings) {
 		this.device = settings.source().location();
 		this.settings = settings;
 	}

@@ -1,4 +1,4 @@
-package io.camdash.camera;
+package io.camdash.camera.source;
 
 import java.io.IOException;
 import java.net.URI;
@@ -94,6 +94,11 @@ public record SourceSpec(Kind kind, String location) {
 			throw new IllegalArgumentException("camera URL '" + url + "' is not a valid URL: " + ex.getReason());
 		}
 		return new SourceSpec(Kind.NETWORK, url);
+	}
+
+	/** Whether FFmpeg decodes this source (its natives are then loaded at start-up). */
+	public boolean usesFfmpeg() {
+		return this.kind == Kind.FILE || this.kind == Kind.NETWORK;
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package io.camdash.camera;
+package io.camdash.camera.source;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,7 +47,7 @@ class FrameSourcesTests {
 	void aVideoFileLoopsAtItsOwnFrameRate() throws Exception {
 		Path video = this.dir.resolve("clip.avi");
 		TestMedia.writeVideo(video, 2);
-		CameraSettings settings = settings("file:" + video);
+		SourceSettings settings = settings("file:" + video);
 		try (FrameSource source = this.factory.create(settings)) {
 			source.open();
 			assertThat(source.frameIntervalNanos()).isEqualTo(Duration.ofMillis(100).toNanos());
@@ -90,7 +90,7 @@ class FrameSourcesTests {
 		}
 	}
 
-	private List<Integer> colours(CameraSettings settings, int frames) throws Exception {
+	private List<Integer> colours(SourceSettings settings, int frames) throws Exception {
 		List<Integer> colours = new ArrayList<>();
 		try (FrameSource source = this.factory.create(settings)) {
 			source.open();
@@ -101,9 +101,8 @@ class FrameSourcesTests {
 		return colours;
 	}
 
-	static CameraSettings settings(String source) {
-		return new CameraSettings("test", "Test", SourceSpec.of(source), 0, 0, 10, 80, false, Duration.ofSeconds(30),
-				Duration.ofSeconds(2));
+	static SourceSettings settings(String source) {
+		return new SourceSettings("Test", SourceSpec.of(source), 0, 0, 10, Duration.ofSeconds(2));
 	}
 
 }

@@ -1,0 +1,67 @@
+package io.camdash.camera;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Who wants a camera's frames: its MJPEG viewers (and, of those, the ones on reduced
+ * frames), and when anybody last asked. The camera stops once nobody has asked for
+ * {@code idle-timeout}; attached {@link FrameConsumer}s are counted by the camera.
+ */
+final class Demand {
+
+	private final AtomicInteger viewers = new AtomicInteger();
+
+	/**
+	 * Viewers getting reduced frames now: while there is one, the capture thread encodes
+	 * them.
+	 */
+	private final AtomicInteger reducedViewers = new AtomicInteger();
+
+	private volatile long lastNanos = System.nanoTime();
+
+	/** Somebody asked for a frame now. */
+	void touch() {
+		this.lastNanos = System.nanoTime();
+	}
+
+	void addViewer() {
+		this.viewers.incrementAndGet();
+		touch();
+	}
+
+	void removeViewer() {
+		this.viewers.decrementAndGet();
+		touch();
+	}
+
+	void addReducedViewer() {
+		this.reducedViewers.incrementAndGet();
+	}
+
+	void removeReducedViewer() {
+		this.reducedViewers.decrementAndGet();
+	}
+
+	/**
+	 * Whether the capture thread should encode reduced frames too: only while some viewer
+	 * gets them.
+	 */
+	boolean wantsReducedFrames() {
+		return this.reducedViewers.get() > 0;
+	}
+
+	int viewers() {
+		return this.viewers.get();
+	}
+
+	int reducedViewers() {
+		return this.reducedViewers.get();
+	}
+
+	/** Whether no viewer watches and nobody asked for longer than the timeout. */
+	boolean idleFor(Duration timeout, long now) {
+		return this.viewers.get() == 0 && now - this.lastNanos > timeout.toNanos();
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.camdash.camera;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Something that takes a camera's frames as they are made: the MJPEG broadcaster today;
+ * H.264 live view, motion detection, recording and publishing next. It plugs in with
+ * {@link Camera#attach} and out with {@link Camera#detach}; while attached it counts as
+ * demand, so the camera captures (and shows NO SIGNAL while its source is down) however
+ * long nobody else watches.
+ * <p>
+ * <b>Threads.</b> Every method is called on the camera's capture thread, or on the
+ * watchdog thread for a NO SIGNAL card and for state changes it notices. Calls to the
+ * consumers of one camera never overlap: one returns before the next starts, so a
+ * consumer needs no lock for state that only these calls touch.
+ * <p>
+ * <b>Never block.</b> A call holds up the capture of the next frame for every consumer of
+ * the camera: it must return in well under a frame interval and never wait (no I/O, no
+ * lock another thread holds for long, no encoding of video). Work like that goes to a
+ * thread of the consumer's own, fed with a copy of the image and dropping frames it
+ * cannot keep up with. A call must not attach a consumer or wait for a frame of the
+ * camera (detaching is fine). A consumer that throws is logged, and still called for the
+ * next frame.
+ */
+public interface FrameConsumer {
+
+	/**
+	 * A new frame: a captured image, or a NO SIGNAL card ({@code frame.live()} false,
+	 * about once a second while the source is down).
+	 * @param image the decoded BGR image (CV_8UC3, overlay drawn) that {@code frame}
+	 * holds as JPEG. It belongs to the camera and is reused for the next frame: read it
+	 * during this call only, never change it, and copy it ({@code image.clone()} or
+	 * {@code copyTo}) to keep it
+	 * @param frame the same frame as published to every viewer: JPEG, sequence, capture
+	 * time, size, and whether it is live
+	 */
+	void frame(Mat image, LatestFrame frame);
+
+	/**
+	 * The camera's state changed: {@link CameraState#STARTING} when its capture thread
+	 * starts, {@link CameraState#LIVE} at its first good frame (also after NO SIGNAL),
+	 * {@link CameraState#NO_SIGNAL} when its source failed or stalled, and
+	 * {@link CameraState#IDLE} when its capture thread ended.
+	 * @param state the new state
+	 * @param problem why there is no signal, or null
+	 */
+	default void stateChanged(CameraState state, @Nullable String problem) {
+	}
+
+	/**
+	 * The camera is closing (camdash shuts down): end whatever streams this consumer
+	 * serves now, since they would hold the shutdown. The consumer stays attached until
+	 * it detaches.
+	 */
+	default void cameraClosing() {
+	}
+
+}

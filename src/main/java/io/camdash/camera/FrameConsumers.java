@@ -1,0 +1,95 @@
+package io.camdash.camera;
+
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consumers attached to one camera, and the calls to them. The calls are made under
+ * one lock so they never overlap, as {@link FrameConsumer} promises. Lock order: the
+ * camera's lifecycle lock may be held when this one is taken, never the other way round
+ * (so a consumer must not attach from within a call).
+ */
+final class FrameConsumers {
+
+	private static final Logger log = LoggerFactory.getLogger(FrameConsumers.class);
+
+	private final String cameraId;
+
+	/** Copy on write: attached rarely, iterated for every frame. */
+	private final CopyOnWriteArrayList<FrameConsumer> consumers = new CopyOnWriteArrayList<>();
+
+	private final Object callLock = new Object();
+
+	FrameConsumers(String cameraId) {
+		this.cameraId = cameraId;
+	}
+
+	/** Adds the consumer; false if it was attached already. */
+	boolean add(FrameConsumer consumer) {
+		return this.consumers.addIfAbsent(consumer);
+	}
+
+	boolean remove(FrameConsumer consumer) {
+		return this.consumers.remove(consumer);
+	}
+
+	boolean isEmpty() {
+		return this.consumers.isEmpty();
+	}
+
+	void frame(Mat image, LatestFrame frame) {
+		if (this.consumers.isEmpty()) {
+			return;
+		}
+		synchronized (this.callLock) {
+			for (FrameConsumer consumer : this.consumers) {
+				try {
+					consumer.frame(image, frame);
+				}
+				catch (RuntimeException ex) {
+					failed(consumer, ex);
+				}
+			}
+		}
+	}
+
+	void stateChanged(CameraState state, @Nullable String problem) {
+		if (this.consumers.isEmpty()) {
+			return;
+		}
+		synchronized (this.callLock) {
+			for (FrameConsumer consumer : this.consumers) {
+				try {
+					consumer.stateChanged(state, problem);
+				}
+				catch (RuntimeException ex) {
+					failed(consumer, ex);
+				}
+			}
+		}
+	}
+
+	void cameraClosing() {
+		synchronized (this.callLock) {
+			for (FrameConsumer consumer : this.consumers) {
+				try {
+					consumer.cameraClosing();
+				}
+				catch (RuntimeException ex) {
+					failed(consumer, ex);
+				}
+			}
+		}
+	}
+
+	/** One consumer's failure must never stop the capture or the other consumers. */
+	private void failed(FrameConsumer consumer, RuntimeException ex) {
+		log.warn("A consumer of camera '{}' failed: {}", this.cameraId, ex.toString());
+		log.debug("Consumer {} failed", consumer, ex);
+	}
+
+}
