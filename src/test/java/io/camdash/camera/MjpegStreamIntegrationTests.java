@@ -80,6 +80,33 @@ class MjpegStreamIntegrationTests {
 		}
 	}
 
+	/**
+	 * A sender thread ended by an interrupt once stayed registered, so no later viewer
+	 * got a frame.
+	 */
+	@Test
+	void aViewerAfterTheSenderThreadWasInterruptedStillGetsFrames() throws Exception {
+		try (MjpegClient first = MjpegClient.open(this.port, "/cameras/second/stream.mjpg",
+				TestUsers.basicAuth(TestUsers.ADMIN))) {
+			assertThat(first.nextPart().isCompleteJpeg()).isTrue();
+			Thread sender = Thread.getAllStackTraces()
+				.keySet()
+				.stream()
+				.filter((thread) -> thread.getName().equals("camdash-send-second"))
+				.findFirst()
+				.orElseThrow();
+			sender.interrupt();
+			sender.join(5000);
+			assertThat(sender.isAlive()).isFalse();
+		}
+		try (MjpegClient later = MjpegClient.open(this.port, "/cameras/second/stream.mjpg",
+				TestUsers.basicAuth(TestUsers.ADMIN))) {
+			assertThat(later.status()).isEqualTo(200);
+			assertThat(later.nextPart().isCompleteJpeg()).isTrue();
+			assertThat(later.nextPart().isCompleteJpeg()).isTrue();
+		}
+	}
+
 	@Test
 	void theFirstCameraStreamsAtTheShortUrl() throws IOException {
 		try (MjpegClient client = MjpegClient.open(this.port, "/stream.mjpg", TestUsers.basicAuth(TestUsers.ADMIN))) {
