@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * One benchmark viewer: its connection, its parser, and what it received. Touched only by
  * the {@link ViewerLoop} thread that owns it; others read its figures through
- * {@link WindowSnapshot}s taken on that thread.
+ * {@link WindowFigures}s taken on that thread.
  */
 final class Viewer implements MjpegPartParser.Listener {
 
@@ -92,9 +92,9 @@ final class Viewer implements MjpegPartParser.Listener {
 	 * Stops recording and hands over what the window saw; call on the owning loop's
 	 * thread.
 	 */
-	WindowSnapshot.ViewerFigures endWindow(double seconds) {
+	WindowFigures.ViewerFigures endWindow(double seconds) {
 		this.recording = false;
-		return new WindowSnapshot.ViewerFigures(this.windowFrames, this.windowBytes, this.windowFrameBytes,
+		return new WindowFigures.ViewerFigures(this.windowFrames, this.windowBytes, this.windowFrameBytes,
 				Arrays.copyOf(this.latencies, this.latencyCount),
 				Arrays.copyOf(this.startLatencies, this.startLatencyCount), this.failed, seconds);
 	}

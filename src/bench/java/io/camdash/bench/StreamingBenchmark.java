@@ -162,7 +162,7 @@ public final class StreamingBenchmark {
 		Cpu cpu = Cpu.start(this.server, this.clientPid);
 		this.pool.startWindow();
 		Thread.sleep(this.options.windowSeconds() * 1000L);
-		WindowSnapshot window = this.pool.endWindow(viewers).get(0);
+		WindowFigures window = this.pool.endWindow(viewers).get(0);
 		cpu.stop();
 		String status = this.server.get("/cameras/bench/status");
 		long rss = this.server.rssKb();
@@ -201,11 +201,11 @@ public final class StreamingBenchmark {
 		Thread.sleep(this.options.quick() ? 2000 : 8000);
 		this.pool.startWindow();
 		Thread.sleep(this.options.quick() ? 3000 : 15_000);
-		List<WindowSnapshot> windows = this.pool.endWindow(normal, slow);
+		List<WindowFigures> windows = this.pool.endWindow(normal, slow);
 		String status = this.server.get("/cameras/bench/status");
 		this.pool.closeViewers();
-		WindowSnapshot normalWindow = windows.get(0);
-		WindowSnapshot slowWindow = windows.get(1);
+		WindowFigures normalWindow = windows.get(0);
+		WindowFigures slowWindow = windows.get(1);
 		long[] slowLatency = slowWindow.latenciesMicros();
 		long[] slowStart = slowWindow.startLatenciesMicros();
 		double slowP99 = Stats.percentile(slowLatency, 99) / 1000;

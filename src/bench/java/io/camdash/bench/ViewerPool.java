@@ -83,23 +83,23 @@ final class ViewerPool implements AutoCloseable {
 		}
 	}
 
-	/** Ends the window; one snapshot per group of viewers asked for. */
+	/** Ends the window; one set of figures per group of viewers asked for. */
 	@SafeVarargs
-	final List<WindowSnapshot> endWindow(List<Viewer>... groups) throws Exception {
-		List<Future<Map<Viewer, WindowSnapshot.ViewerFigures>>> ended = this.loops.stream()
+	final List<WindowFigures> endWindow(List<Viewer>... groups) throws Exception {
+		List<Future<Map<Viewer, WindowFigures.ViewerFigures>>> ended = this.loops.stream()
 			.map(ViewerLoop::endWindow)
 			.toList();
-		Map<Viewer, WindowSnapshot.ViewerFigures> all = new IdentityHashMap<>();
-		for (Future<Map<Viewer, WindowSnapshot.ViewerFigures>> loop : ended) {
+		Map<Viewer, WindowFigures.ViewerFigures> all = new IdentityHashMap<>();
+		for (Future<Map<Viewer, WindowFigures.ViewerFigures>> loop : ended) {
 			all.putAll(loop.get());
 		}
-		List<WindowSnapshot> snapshots = new ArrayList<>();
+		List<WindowFigures> figures = new ArrayList<>();
 		for (List<Viewer> group : groups) {
-			List<WindowSnapshot.ViewerFigures> selected = group.stream().map(all::get).toList();
-			double seconds = selected.stream().mapToDouble(WindowSnapshot.ViewerFigures::seconds).max().orElse(0);
-			snapshots.add(new WindowSnapshot(seconds, selected));
+			List<WindowFigures.ViewerFigures> selected = group.stream().map(all::get).toList();
+			double seconds = selected.stream().mapToDouble(WindowFigures.ViewerFigures::seconds).max().orElse(0);
+			figures.add(new WindowFigures(seconds, selected));
 		}
-		return snapshots;
+		return figures;
 	}
 
 	/** Closes every viewer (FIN), ready for the next scenario. */

@@ -8,7 +8,7 @@ import java.util.List;
  * @param seconds length of the window
  * @param viewers per-viewer figures
  */
-record WindowSnapshot(double seconds, List<ViewerFigures> viewers) {
+record WindowFigures(double seconds, List<ViewerFigures> viewers) {
 
 	double[] fps() {
 		return this.viewers.stream().mapToDouble((v) -> v.frames() / v.seconds()).toArray();

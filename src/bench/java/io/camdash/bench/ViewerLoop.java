@@ -119,10 +119,10 @@ final class ViewerLoop implements Runnable, AutoCloseable {
 		});
 	}
 
-	Future<Map<Viewer, WindowSnapshot.ViewerFigures>> endWindow() {
+	Future<Map<Viewer, WindowFigures.ViewerFigures>> endWindow() {
 		return call(() -> {
 			double seconds = (System.nanoTime() - this.windowStart) / 1e9;
-			Map<Viewer, WindowSnapshot.ViewerFigures> figures = new IdentityHashMap<>();
+			Map<Viewer, WindowFigures.ViewerFigures> figures = new IdentityHashMap<>();
 			this.viewers.forEach((viewer) -> figures.put(viewer, viewer.endWindow(seconds)));
 			return figures;
 		});
