@@ -79,6 +79,17 @@
     });
   }
 
+  // Spring Security's CSRF token as a request header, when the layout carries one: every page script that
+  // changes something with fetch() sends it through this one helper.
+  function csrfHeaders() {
+    const token = document.querySelector('meta[name="_csrf"]');
+    const header = document.querySelector('meta[name="_csrf_header"]');
+    return (token && header) ? { [header.content]: token.content } : {};
+  }
+
+  // What the features' scripts (pictures.js, notes.js) share; this file loads first, on every page.
+  window.camdash = Object.freeze({ csrfHeaders });
+
   document.addEventListener('DOMContentLoaded', () => {
     const page = document.querySelector('.live-page');
     if (page) followLivePage(page);

@@ -4,13 +4,6 @@
 
   const PREVIEW_DELAY_MS = 300;
 
-  // Spring Security's CSRF token, when the layout carries one.
-  function csrfHeaders() {
-    const token = document.querySelector('meta[name="_csrf"]');
-    const header = document.querySelector('meta[name="_csrf_header"]');
-    return (token && header) ? { [header.content]: token.content } : {};
-  }
-
   // The server renders the preview with the same renderer and sanitizer as the note's page.
   function wirePreview(source, preview) {
     let timer = null;
@@ -20,7 +13,7 @@
       try {
         const response = await fetch(source.dataset.previewUrl, {
           method: 'POST',
-          headers: Object.assign({ 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8' }, csrfHeaders()),
+          headers: Object.assign({ 'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8' }, window.camdash.csrfHeaders()),
           body: new URLSearchParams({ content: source.value }),
           credentials: 'same-origin'
         });

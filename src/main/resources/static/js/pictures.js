@@ -3,13 +3,6 @@
 (function () {
   'use strict';
 
-  // Spring Security's token, when the layout carries it.
-  function csrfHeaders() {
-    const header = document.querySelector('meta[name="_csrf_header"]');
-    const token = document.querySelector('meta[name="_csrf"]');
-    return (header && token) ? { [header.content]: token.content } : {};
-  }
-
   // Take photo: post without leaving the page, so the live video keeps playing, and show the picture.
   function wireTakePhoto(form) {
     const card = document.querySelector('.current-picture');
@@ -26,7 +19,7 @@
           method: 'POST',
           body: new FormData(form),
           credentials: 'same-origin',
-          headers: Object.assign({ Accept: 'application/json' }, csrfHeaders())
+          headers: Object.assign({ Accept: 'application/json' }, window.camdash.csrfHeaders())
         });
         const body = await response.json().catch(() => ({}));
         if (!response.ok) throw new Error(body.message || ('the server answered ' + response.status));

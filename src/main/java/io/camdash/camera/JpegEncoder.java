@@ -8,18 +8,18 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
 /**
- * Encodes BGR images to JPEG bytes with OpenCV. One per capture thread; close it when
- * done.
+ * Encodes BGR images to JPEG bytes with OpenCV. Not thread-safe: one per capture thread
+ * (or per thumbnail); close it when done.
  */
-final class JpegEncoder implements AutoCloseable {
+public final class JpegEncoder implements AutoCloseable {
 
 	private final IntPointer params;
 
-	JpegEncoder(int quality) {
+	public JpegEncoder(int quality) {
 		this.params = new IntPointer(IMWRITE_JPEG_QUALITY, quality);
 	}
 
-	byte[] encode(Mat image) {
+	public byte[] encode(Mat image) {
 		try (BytePointer buffer = new BytePointer()) {
 			if (!imencode(".jpg", image, buffer, this.params)) {
 				throw new IllegalStateException(

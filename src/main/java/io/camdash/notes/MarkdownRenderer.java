@@ -54,7 +54,7 @@ class MarkdownRenderer {
 		options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
 		options.set(TablesExtension.CLASS_NAME, "table");
 		this.parser = Parser.builder(options).build();
-		this.renderer = HtmlRenderer.builder(options).linkResolverFactory(new PictureLinks()).build();
+		this.renderer = HtmlRenderer.builder(options).linkResolverFactory(new PictureLinkResolver()).build();
 	}
 
 	RenderedNote render(String markdown) {

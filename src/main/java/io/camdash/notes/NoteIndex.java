@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 class NoteIndex {
 
-	private static final Log logger = LogFactory.getLog(NoteIndex.class);
+	private static final Logger log = LoggerFactory.getLogger(NoteIndex.class);
 
 	private final NoteStore store;
 
@@ -44,7 +44,7 @@ class NoteIndex {
 	}
 
 	/** All notes and folders as they are on disk now. */
-	synchronized Snapshot refresh() {
+	synchronized Contents refresh() {
 		Map<NotePath, IndexedNote> previous = this.notes;
 		Map<NotePath, IndexedNote> current = new HashMap<>(Math.max(16, previous.size() * 2));
 		TreeSet<NotePath> folders = new TreeSet<>();
@@ -94,7 +94,7 @@ class NoteIndex {
 			throw new UncheckedIOException("Cannot list notes in " + root, ex);
 		}
 		this.notes = Map.copyOf(current);
-		return new Snapshot(List.copyOf(current.values()), List.copyOf(folders));
+		return new Contents(List.copyOf(current.values()), List.copyOf(folders));
 	}
 
 	/** Notes matching every word of the query, best first. */
@@ -113,7 +113,7 @@ class NoteIndex {
 			return null;
 		}
 		catch (IOException ex) {
-			logger.warn("Cannot read note " + path + ": " + ex.getMessage());
+			log.warn("Cannot read note {}: {}", path, ex.getMessage());
 			return null;
 		}
 	}
@@ -138,7 +138,7 @@ class NoteIndex {
 	 * @param notes every note, in no particular order
 	 * @param folders every folder below the top one, sorted by name
 	 */
-	record Snapshot(List<IndexedNote> notes, List<NotePath> folders) {
+	record Contents(List<IndexedNote> notes, List<NotePath> folders) {
 
 	}
 

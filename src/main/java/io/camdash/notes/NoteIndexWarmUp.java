@@ -1,7 +1,7 @@
 package io.camdash.notes;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 class NoteIndexWarmUp {
 
-	private static final Log logger = LogFactory.getLog(NoteIndexWarmUp.class);
+	private static final Logger log = LoggerFactory.getLogger(NoteIndexWarmUp.class);
 
 	private final NoteIndex index;
 
@@ -27,10 +27,10 @@ class NoteIndexWarmUp {
 		Thread thread = new Thread(() -> {
 			try {
 				int notes = this.index.refresh().notes().size();
-				logger.debug("Indexed " + notes + " notes");
+				log.debug("Indexed {} notes", notes);
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Could not index the notes folder: " + ex.getMessage());
+				log.warn("Could not index the notes folder: {}", ex.getMessage());
 			}
 		}, "camdash-notes-index");
 		thread.setDaemon(true);

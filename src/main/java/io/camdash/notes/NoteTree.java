@@ -19,12 +19,12 @@ final class NoteTree {
 	private NoteTree() {
 	}
 
-	static List<Row> rows(NoteIndex.Snapshot snapshot, Sort sort) {
+	static List<Row> rows(NoteIndex.Contents contents, Sort sort) {
 		Node root = new Node(NotePath.ROOT);
-		for (NotePath folder : snapshot.folders()) {
+		for (NotePath folder : contents.folders()) {
 			root.folder(folder.segments(), 0);
 		}
-		for (NoteIndex.IndexedNote note : snapshot.notes()) {
+		for (NoteIndex.IndexedNote note : contents.notes()) {
 			root.folder(note.path().parent().segments(), 0).notes.add(note);
 		}
 		List<Row> rows = new ArrayList<>();

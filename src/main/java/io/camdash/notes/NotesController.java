@@ -64,9 +64,9 @@ class NotesController {
 	@GetMapping("/notes")
 	String list(@RequestParam(name = "sort", required = false) String sort, Model model) {
 		NoteTree.Sort order = NoteTree.Sort.of(sort);
-		NoteIndex.Snapshot snapshot = this.index.refresh();
-		model.addAttribute("rows", NoteTree.rows(snapshot, order));
-		model.addAttribute("noteCount", snapshot.notes().size());
+		NoteIndex.Contents contents = this.index.refresh();
+		model.addAttribute("rows", NoteTree.rows(contents, order));
+		model.addAttribute("noteCount", contents.notes().size());
 		model.addAttribute("sort", order.name().toLowerCase(java.util.Locale.ROOT));
 		return LIST_VIEW;
 	}

@@ -49,7 +49,7 @@ class GalleryController {
 		this.pageSize = properties.pageSize();
 	}
 
-	@GetMapping(PictureLinks.GALLERY)
+	@GetMapping(PictureUrls.GALLERY)
 	String gallery(@RequestParam(defaultValue = "") String camera, @RequestParam(defaultValue = "1") int page,
 			Model model) {
 		String filter = checkCamera(camera);
@@ -59,7 +59,7 @@ class GalleryController {
 		return GALLERY_VIEW;
 	}
 
-	@GetMapping(PictureLinks.PAGE + "{*name}")
+	@GetMapping(PictureUrls.PAGE + "{*name}")
 	String picture(@PathVariable String name, @RequestParam(defaultValue = "") String camera, Model model) {
 		String filter = checkCamera(camera);
 		PictureStore.Found found = this.store.find(PictureName.fromPath(name));
@@ -80,7 +80,7 @@ class GalleryController {
 		return PICTURE_VIEW;
 	}
 
-	@PostMapping(PictureLinks.DELETE + "{*name}")
+	@PostMapping(PictureUrls.DELETE + "{*name}")
 	String delete(@PathVariable String name, @RequestParam(defaultValue = "") String camera,
 			RedirectAttributes redirect) throws IOException {
 		PictureName picture = PictureName.fromPath(name);
@@ -115,7 +115,7 @@ class GalleryController {
 		if (page > 1) {
 			redirect.addAttribute("page", page);
 		}
-		return "redirect:" + PictureLinks.GALLERY;
+		return "redirect:" + PictureUrls.GALLERY;
 	}
 
 	private List<String> cameraChoices() {

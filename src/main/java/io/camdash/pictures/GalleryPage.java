@@ -39,7 +39,7 @@ record GalleryPage(List<Day> days, int page, int pages, int total, String camera
 	/** The gallery link to another page with the same filter. */
 	public String link(int page) {
 		String filter = this.camera.isEmpty() ? "" : "camera=" + this.camera + "&";
-		return PictureLinks.GALLERY + "?" + filter + "page=" + page;
+		return PictureUrls.GALLERY + "?" + filter + "page=" + page;
 	}
 
 	/**

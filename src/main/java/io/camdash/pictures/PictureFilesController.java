@@ -61,12 +61,12 @@ class PictureFilesController {
 		this.deleter = deleter;
 	}
 
-	@GetMapping(PictureLinks.IMAGE + "{*name}")
+	@GetMapping(PictureUrls.IMAGE + "{*name}")
 	ResponseEntity<Resource> image(@PathVariable String name) {
 		return file(this.store.find(PictureName.fromPath(name)), ContentDisposition.inline());
 	}
 
-	@GetMapping(PictureLinks.DOWNLOAD + "{*name}")
+	@GetMapping(PictureUrls.DOWNLOAD + "{*name}")
 	ResponseEntity<Resource> download(@PathVariable String name) {
 		return file(this.store.find(PictureName.fromPath(name)), ContentDisposition.attachment());
 	}
@@ -83,7 +83,7 @@ class PictureFilesController {
 			.body(new InputStreamResource(content));
 	}
 
-	@GetMapping(PictureLinks.THUMBNAIL + "{*name}")
+	@GetMapping(PictureUrls.THUMBNAIL + "{*name}")
 	ResponseEntity<Resource> thumbnail(@PathVariable String name) throws IOException {
 		PictureStore.Found found = this.store.find(PictureName.fromPath(name));
 		Path thumbnail;
@@ -114,7 +114,7 @@ class PictureFilesController {
 			.body(new InputStreamResource(content));
 	}
 
-	@DeleteMapping(PictureLinks.IMAGE + "{*name}")
+	@DeleteMapping(PictureUrls.IMAGE + "{*name}")
 	ResponseEntity<Void> delete(@PathVariable String name) throws IOException {
 		PictureName picture = PictureName.fromPath(name);
 		if (!this.deleter.delete(picture)) {

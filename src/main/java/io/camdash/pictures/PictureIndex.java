@@ -28,7 +28,7 @@ class PictureIndex {
 
 	private final PictureStore store;
 
-	private volatile Snapshot current;
+	private volatile Contents current;
 
 	PictureIndex(PictureStore store) {
 		this.store = store;
@@ -36,7 +36,7 @@ class PictureIndex {
 
 	/** Every picture, newest first, as the folder holds them now. */
 	List<Picture> pictures() {
-		return snapshot().pictures();
+		return contents().pictures();
 	}
 
 	/** The pictures of one camera (all if {@code camera} is empty), newest first. */
@@ -50,7 +50,7 @@ class PictureIndex {
 
 	/** Cameras that have pictures, in name order. */
 	List<String> cameras() {
-		return snapshot().cameras();
+		return contents().cameras();
 	}
 
 	/** Forget the index: the next request walks the folder. */
@@ -58,15 +58,15 @@ class PictureIndex {
 		this.current = null;
 	}
 
-	private Snapshot snapshot() {
-		Snapshot snapshot = this.current;
-		if (snapshot != null && snapshot.trusted() && this.store.unchanged(snapshot.listing())) {
-			return snapshot;
+	private Contents contents() {
+		Contents contents = this.current;
+		if (contents != null && contents.trusted() && this.store.unchanged(contents.listing())) {
+			return contents;
 		}
 		synchronized (this) {
-			snapshot = this.current;
-			if (snapshot != null && snapshot.trusted() && this.store.unchanged(snapshot.listing())) {
-				return snapshot;
+			contents = this.current;
+			if (contents != null && contents.trusted() && this.store.unchanged(contents.listing())) {
+				return contents;
 			}
 			long walkStarted = System.currentTimeMillis();
 			PictureStore.Listing listing = this.store.list();
@@ -77,9 +77,9 @@ class PictureIndex {
 					cameras.add(picture.camera());
 				}
 			});
-			snapshot = new Snapshot(listing, sorted, List.copyOf(cameras), isQuiet(listing.folders(), walkStarted));
-			this.current = snapshot;
-			return snapshot;
+			contents = new Contents(listing, sorted, List.copyOf(cameras), isQuiet(listing.folders(), walkStarted));
+			this.current = contents;
+			return contents;
 		}
 	}
 
@@ -87,7 +87,7 @@ class PictureIndex {
 		return folders.values().stream().allMatch((modified) -> modified < walkStarted - QUIET_MILLIS);
 	}
 
-	private record Snapshot(PictureStore.Listing listing, List<Picture> pictures, List<String> cameras,
+	private record Contents(PictureStore.Listing listing, List<Picture> pictures, List<String> cameras,
 			boolean trusted) {
 
 	}

@@ -60,10 +60,6 @@ class PictureStore {
 		log.info("Pictures in {}", this.root);
 	}
 
-	Path root() {
-		return this.root;
-	}
-
 	ZoneId zone() {
 		return this.zone;
 	}

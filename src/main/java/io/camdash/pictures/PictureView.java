@@ -29,9 +29,9 @@ record PictureView(String name, String fileName, String camera, LocalDateTime ta
 	static PictureView of(Picture picture, ZoneId zone) {
 		PictureName name = picture.name();
 		return new PictureView(name.value(), name.fileName(), picture.camera(),
-				LocalDateTime.ofInstant(picture.takenAt(), zone), humanSize(picture.size()), PictureLinks.page(name),
-				PictureLinks.image(name), PictureLinks.thumbnail(name), PictureLinks.download(name),
-				PictureLinks.DELETE + name.value());
+				LocalDateTime.ofInstant(picture.takenAt(), zone), humanSize(picture.size()), PictureUrls.page(name),
+				PictureUrls.image(name), PictureUrls.thumbnail(name), PictureUrls.download(name),
+				PictureUrls.DELETE + name.value());
 	}
 
 	public String time() {

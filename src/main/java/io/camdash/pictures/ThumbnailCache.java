@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.IntStream;
 
+import io.camdash.camera.JpegEncoder;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.slf4j.Logger;
@@ -19,9 +19,7 @@ import org.springframework.stereotype.Component;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
@@ -59,10 +57,6 @@ class ThumbnailCache {
 		Files.createDirectories(folder);
 		this.root = folder.toRealPath();
 		this.width = properties.thumbnailWidth();
-	}
-
-	Path root() {
-		return this.root;
 	}
 
 	/**
@@ -144,19 +138,15 @@ class ThumbnailCache {
 			int thumbHeight = Math.max(1, (int) Math.round(image.rows() * scale));
 			try (Mat small = new Mat();
 					Size size = new Size(thumbWidth, thumbHeight);
-					IntPointer params = new IntPointer(IMWRITE_JPEG_QUALITY, JPEG_QUALITY);
-					BytePointer buffer = new BytePointer()) {
+					JpegEncoder encoder = new JpegEncoder(JPEG_QUALITY)) {
 				resize(image, small, size, 0, 0, INTER_AREA);
-				if (!imencode(".jpg", small, buffer, params)) {
-					return null;
-				}
-				byte[] jpeg = new byte[(int) buffer.limit()];
-				buffer.get(jpeg);
-				return jpeg;
+				return encoder.encode(small);
 			}
 		}
 		catch (RuntimeException ex) {
-			// OpenCV throws on some malformed files instead of returning an empty image.
+			// OpenCV throws on some malformed files instead of returning an empty image
+			// (and
+			// the encoder on an image it cannot encode).
 			log.debug("OpenCV failed to decode a picture: {}", ex.toString());
 			return null;
 		}

@@ -19,7 +19,7 @@ final class AdminPassword {
 
 	static final String HASH_FILE = "admin-password";
 
-	private static final Logger logger = LoggerFactory.getLogger(AdminPassword.class);
+	private static final Logger log = LoggerFactory.getLogger(AdminPassword.class);
 
 	// No 0/O, 1/l/I: the password is read off a log and typed by hand.
 	private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -56,7 +56,7 @@ final class AdminPassword {
 		}
 		String hash = encoder.encode(password);
 		files.write(HASH_FILE, hash);
-		logger.warn("""
+		log.warn("""
 
 				================================================================================
 				camdash generated a password for its administrator.

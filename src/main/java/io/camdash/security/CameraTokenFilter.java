@@ -38,7 +38,7 @@ class CameraTokenFilter extends OncePerRequestFilter {
 	/** The authority of a request opened with a camera token. */
 	static final String CAMERA_TOKEN = "CAMERA_TOKEN";
 
-	private static final Logger logger = LoggerFactory.getLogger(CameraTokenFilter.class);
+	private static final Logger log = LoggerFactory.getLogger(CameraTokenFilter.class);
 
 	private static final PathPattern CAMERA_PATH = PathPatternParser.defaultInstance.parse("/cameras/{id}/**");
 
@@ -70,7 +70,7 @@ class CameraTokenFilter extends OncePerRequestFilter {
 		// Digests have equal lengths, so the comparison takes the same time however much
 		// of the token is right.
 		if (expected == null || !MessageDigest.isEqual(expected, digest(token))) {
-			logger.info("Refused a wrong access token for camera '{}' from {}", LogSafe.text(cameraId),
+			log.info("Refused a wrong access token for camera '{}' from {}", LogSafe.text(cameraId),
 					request.getRemoteAddr());
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"camdash\", error=\"invalid_token\"");
 			response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Wrong access token for this camera");

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Gives every page {@code currentUser}: the layout's user menu shows it, and pages hide
- * what the user may not do ({@code th:if="${currentUser.admin}"} around a snapshot or
+ * what the user may not do ({@code th:if="${currentUser.admin}"} around a take-photo or
  * delete button).
  */
 @ControllerAdvice
@@ -23,7 +23,7 @@ public class CurrentUserAdvice {
 		boolean admin = authentication.getAuthorities()
 			.stream()
 			.map(GrantedAuthority::getAuthority)
-			.anyMatch("ROLE_ADMIN"::equals);
+			.anyMatch(Role.ADMIN.authority()::equals);
 		return new CurrentUser(authentication.getName(), true, admin);
 	}
 
@@ -32,7 +32,7 @@ public class CurrentUserAdvice {
 	 *
 	 * @param name the user's name; empty when not signed in
 	 * @param signedIn whether the user signed in (false with anonymous viewing)
-	 * @param admin whether the user may change things: take snapshots, delete, edit notes
+	 * @param admin whether the user may change things: take photos, delete, edit notes
 	 * and settings
 	 */
 	public record CurrentUser(String name, boolean signedIn, boolean admin) {
@@ -40,8 +40,8 @@ public class CurrentUserAdvice {
 		static final CurrentUser ANONYMOUS = new CurrentUser("", false, false);
 
 		/** The role shown in the user menu. */
-		public String role() {
-			return this.admin ? "ADMIN" : "VIEWER";
+		public Role role() {
+			return this.admin ? Role.ADMIN : Role.VIEWER;
 		}
 
 	}

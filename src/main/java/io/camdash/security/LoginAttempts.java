@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 class LoginAttempts {
 
-	private static final Logger logger = LoggerFactory.getLogger(LoginAttempts.class);
+	private static final Logger log = LoggerFactory.getLogger(LoginAttempts.class);
 
 	/**
 	 * Past this many tracked names and addresses, expired entries are dropped (an
@@ -55,14 +55,14 @@ class LoginAttempts {
 		Failures forUser = this.users.compute(user, (key, old) -> next(old, now, this.limits.maxFailuresPerUser()));
 		Failures forAddress = this.addresses.compute(address,
 				(key, old) -> next(old, now, this.limits.maxFailuresPerAddress()));
-		logger.warn("Failed sign-in for user '{}' from {} ({} failures for this user, {} from this address)",
+		log.warn("Failed sign-in for user '{}' from {} ({} failures for this user, {} from this address)",
 				LogSafe.text(user), address, forUser.count(), forAddress.count());
 		if (forUser.count() == this.limits.maxFailuresPerUser()) {
-			logger.warn("Sign-in for user '{}' is locked for {} after {} failures", LogSafe.text(user),
+			log.warn("Sign-in for user '{}' is locked for {} after {} failures", LogSafe.text(user),
 					this.limits.lockDuration(), forUser.count());
 		}
 		if (forAddress.count() == this.limits.maxFailuresPerAddress()) {
-			logger.warn("Sign-in from {} is locked for {} after {} failures", address, this.limits.lockDuration(),
+			log.warn("Sign-in from {} is locked for {} after {} failures", address, this.limits.lockDuration(),
 					forAddress.count());
 		}
 	}

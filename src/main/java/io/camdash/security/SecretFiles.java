@@ -27,10 +27,6 @@ final class SecretFiles {
 		this.folder = folder.toAbsolutePath().normalize();
 	}
 
-	Path folder() {
-		return this.folder;
-	}
-
 	Path path(String name) {
 		return this.folder.resolve(name);
 	}

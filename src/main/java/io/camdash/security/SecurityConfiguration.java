@@ -68,7 +68,7 @@ class SecurityConfiguration {
 			"/cameras/*/snapshot.jpg" };
 
 	/** URLs only an ADMIN may read. */
-	static final String[] ADMIN_URLS = { "/actuator/**", "/settings/**" };
+	static final String[] ADMIN_URLS = { "/actuator/**" };
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; "
 			+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -110,7 +110,7 @@ class SecurityConfiguration {
 		List<UserDetails> users = new ArrayList<>();
 		users.add(User.withUsername(settings.adminName())
 			.password(AdminPassword.resolve(settings, files, encoder))
-			.roles(SecuritySettings.Role.ADMIN.name())
+			.roles(Role.ADMIN.name())
 			.build());
 		for (SecuritySettings.UserSettings user : settings.users()) {
 			users.add(User.withUsername(user.name())
@@ -123,7 +123,7 @@ class SecurityConfiguration {
 
 	@Bean
 	static RoleHierarchy roleHierarchy() {
-		return RoleHierarchyImpl.withDefaultRolePrefix().role("ADMIN").implies("VIEWER").build();
+		return RoleHierarchyImpl.withDefaultRolePrefix().role(Role.ADMIN.name()).implies(Role.VIEWER.name()).build();
 	}
 
 	@Bean
@@ -160,9 +160,9 @@ class SecurityConfiguration {
 				reads.permitAll();
 			}
 			else {
-				reads.hasAnyAuthority("ROLE_VIEWER", CameraTokenFilter.CAMERA_TOKEN);
+				reads.hasAnyAuthority(Role.VIEWER.authority(), CameraTokenFilter.CAMERA_TOKEN);
 			}
-			requests.anyRequest().hasRole("ADMIN");
+			requests.anyRequest().hasRole(Role.ADMIN.name());
 		})
 			.authenticationManager(camdashAuthenticationManager)
 			.addFilterBefore(tokens, BasicAuthenticationFilter.class)
@@ -186,15 +186,15 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> {
 			requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
 			requests.requestMatchers(PUBLIC_URLS).permitAll();
-			requests.requestMatchers(ADMIN_URLS).hasRole("ADMIN");
+			requests.requestMatchers(ADMIN_URLS).hasRole(Role.ADMIN.name());
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl reads = requests.requestMatchers(READS);
 			if (settings.anonymousViewing()) {
 				reads.permitAll();
 			}
 			else {
-				reads.hasRole("VIEWER");
+				reads.hasRole(Role.VIEWER.name());
 			}
-			requests.anyRequest().hasRole("ADMIN");
+			requests.anyRequest().hasRole(Role.ADMIN.name());
 		})
 			.authenticationManager(camdashAuthenticationManager)
 			.formLogin((form) -> form.loginPage(LoginController.LOGIN_URL)

@@ -77,20 +77,6 @@ public record SecuritySettings(@DefaultValue("./.camdash") @NotNull Path dataFol
 				+ this.cameraTokens.keySet() + "]";
 	}
 
-	/** The roles camdash knows. */
-	public enum Role {
-
-		/** Everything: watch, take and delete pictures, edit notes and settings. */
-		ADMIN,
-
-		/**
-		 * Watch streams and stills, view and download pictures, read notes; change
-		 * nothing.
-		 */
-		VIEWER
-
-	}
-
 	/**
 	 * A user, under {@code camdash.security.users[]}.
 	 *

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.camdash.camera.source.FrameSourceFactory;
-import io.camdash.camera.source.SourceSpec;
+import io.camdash.support.CameraSettingsBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.AfterEach;
@@ -19,8 +19,12 @@ import static org.awaitility.Awaitility.await;
 class CameraLifecycleTests {
 
 	private final CameraRegistry registry = new CameraRegistry(
-			new CamerasProperties(List.of(new CameraSettings("lifecycle", "Cam", SourceSpec.TEST_PATTERN, 320, 240, 20,
-					80, true, Duration.ofMillis(500), Duration.ofSeconds(2)))),
+			new CamerasProperties(List.of(CameraSettingsBuilder.camera("lifecycle")
+				.name("Cam")
+				.size(320, 240)
+				.fps(20)
+				.idleTimeout(Duration.ofMillis(500))
+				.build())),
 			new StreamingProperties(10, Duration.ofSeconds(10), Duration.ofSeconds(5), DataSize.ofKilobytes(16),
 					new StreamingProperties.Reduced(true, 640, 50, Duration.ofSeconds(2), Duration.ofSeconds(10),
 							DataSize.ofKilobytes(4))),

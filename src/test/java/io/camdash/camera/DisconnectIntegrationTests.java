@@ -6,12 +6,11 @@ import java.util.List;
 
 import io.camdash.support.MjpegClient;
 import io.camdash.support.TestUsers;
+import io.camdash.support.TwoCamerasTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,8 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "camdash.streaming.max-viewers=250", "camdash.streaming.thread-keep-alive=500ms" })
+@TwoCamerasTest
 @ExtendWith(OutputCaptureExtension.class)
 class DisconnectIntegrationTests {
 

@@ -9,14 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.camdash.support.CamerasWithoutSignalTest;
 import io.camdash.support.MjpegClient;
 import io.camdash.support.TestUsers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,9 +25,7 @@ import static org.awaitility.Awaitility.await;
  * There is no camera on a build machine: the device source's failure path, and everything
  * else working.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "camdash.cameras[0].id=cam", "camdash.cameras[1].id=usb", "camdash.cameras[1].name=USB camera",
-				"camdash.cameras[1].source=device:0", "camdash.streaming.snapshot-timeout=1s" })
+@CamerasWithoutSignalTest
 class MissingDeviceIntegrationTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();

@@ -11,20 +11,18 @@ import java.util.List;
 import io.camdash.support.MjpegClient;
 import io.camdash.support.MjpegClient.Part;
 import io.camdash.support.TestUsers;
+import io.camdash.support.TwoCamerasTest;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "camdash.cameras[0].id=cam", "camdash.cameras[0].fps=20", "camdash.cameras[1].id=second" })
+@TwoCamerasTest
 class MjpegStreamIntegrationTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();

@@ -74,9 +74,9 @@ class NoteSearchTests {
 		write(".hidden.md", "# Hidden");
 		write("notes.txt", "# Text");
 		write(".a.md-123.tmp", "# Temp");
-		NoteIndex.Snapshot snapshot = this.index.refresh();
-		assertThat(snapshot.notes()).extracting(NoteIndex.IndexedNote::title).containsExactlyInAnyOrder("A", "b");
-		assertThat(snapshot.folders()).extracting(NotePath::value).containsExactly("sub");
+		NoteIndex.Contents contents = this.index.refresh();
+		assertThat(contents.notes()).extracting(NoteIndex.IndexedNote::title).containsExactlyInAnyOrder("A", "b");
+		assertThat(contents.folders()).extracting(NotePath::value).containsExactly("sub");
 	}
 
 	@Test

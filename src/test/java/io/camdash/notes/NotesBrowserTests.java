@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.camdash.support.SignedInBrowserTests;
+import io.camdash.support.TestFolders;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -15,33 +15,17 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class NotesBrowserTests extends SignedInBrowserTests {
 
-	@TempDir
-	static Path folder;
-
-	@DynamicPropertySource
-	static void notesFolder(DynamicPropertyRegistry registry) {
-		registry.add("camdash.notes.folder", folder::toString);
-	}
-
 	@BeforeAll
-	static void copyStarterNotes() throws IOException {
+	static void starterNotes() {
 		// The shipped starter notes, copied so that the test never writes into the
 		// repository.
-		try (var files = Files.walk(Path.of("notes"))) {
-			for (Path file : files.filter(Files::isRegularFile).toList()) {
-				Path target = folder.resolve(Path.of("notes").relativize(file).toString());
-				Files.createDirectories(target.getParent());
-				Files.copy(file, target);
-			}
-		}
+		TestFolders.starterNotes();
 	}
 
 	@Test
@@ -64,8 +48,8 @@ class NotesBrowserTests extends SignedInBrowserTests {
 		click(By.id("save-note"));
 		browser.await((d) -> d.getCurrentUrl().endsWith("/notes/cams/garage-camera.md"));
 		assertThat(text(".note-body h1")).isEqualTo("Garage camera");
-		assertThat(text(".note-message")).contains("Created");
-		assertThat(folder.resolve("cams/garage-camera.md")).exists();
+		assertThat(text(".flash-message")).contains("Created");
+		assertThat(TestFolders.NOTES.resolve("cams/garage-camera.md")).exists();
 
 		// Edit: the preview follows the text; save and view.
 		click(By.id("edit-note"));
@@ -76,7 +60,7 @@ class NotesBrowserTests extends SignedInBrowserTests {
 		click(By.id("save-note"));
 		browser.await((d) -> d.getCurrentUrl().endsWith("/notes/cams/garage-camera.md"));
 		assertThat(text(".note-body del")).isEqualTo("fails");
-		assertThat(text(".note-message")).isEqualTo("Saved.");
+		assertThat(text(".flash-message")).isEqualTo("Saved.");
 		browser.screenshot("notes-view");
 
 		// Search, from the list.
@@ -102,22 +86,22 @@ class NotesBrowserTests extends SignedInBrowserTests {
 		name.sendKeys("camera");
 		click(By.id("rename-submit"));
 		browser.await((d) -> d.getCurrentUrl().endsWith("/notes/garage/camera.md"));
-		assertThat(folder.resolve("garage/camera.md")).exists();
-		assertThat(folder.resolve("cams/garage-camera.md")).doesNotExist();
+		assertThat(TestFolders.NOTES.resolve("garage/camera.md")).exists();
+		assertThat(TestFolders.NOTES.resolve("cams/garage-camera.md")).doesNotExist();
 
 		// Delete, after confirming.
 		click(By.id("delete-note"));
 		browser.await(ExpectedConditions.alertIsPresent()).accept();
 		browser.await((d) -> d.getCurrentUrl().endsWith("/notes"));
-		assertThat(text(".note-message")).contains("Deleted");
+		assertThat(text(".flash-message")).contains("Deleted");
 		assertThat(driver.findElements(By.cssSelector("a[href='/notes/garage/camera.md']"))).isEmpty();
-		assertThat(folder.resolve("garage/camera.md")).doesNotExist();
+		assertThat(TestFolders.NOTES.resolve("garage/camera.md")).doesNotExist();
 		assertThat(browser.consoleProblems()).isEmpty();
 	}
 
 	@Test
 	void aSaveOverAChangeMadeMeanwhileShowsBothVersionsToMerge() throws IOException {
-		Path file = folder.resolve("shared.md");
+		Path file = TestFolders.NOTES.resolve("shared.md");
 		Files.writeString(file, "# Shared\n\nFirst line.\n");
 		WebDriver driver = browser.driver();
 		driver.get(url("/notes/shared.md?edit"));
@@ -126,7 +110,7 @@ class NotesBrowserTests extends SignedInBrowserTests {
 		Files.writeString(file, "# Shared\n\nFirst line.\nTheirs: the gate squeaks.\n");
 		click(By.id("save-note"));
 		browser.await((d) -> !d.findElements(By.id("disk-content")).isEmpty());
-		assertThat(text(".note-error")).contains("changed on disk");
+		assertThat(text(".flash-error")).contains("changed on disk");
 		assertThat(driver.findElement(By.id("note-content")).getAttribute("value")).contains("Mine: the door sticks.");
 		assertThat(driver.findElement(By.id("disk-content")).getAttribute("value"))
 			.contains("Theirs: the gate squeaks.");

@@ -14,27 +14,21 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.camdash.support.SignedInClient;
+import io.camdash.support.TestFolders;
 import io.camdash.support.TestUsers;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class NotesIntegrationTests {
-
-	@TempDir
-	static Path temp;
 
 	@LocalServerPort
 	private int port;
@@ -43,15 +37,8 @@ class NotesIntegrationTests {
 
 	private String csrfToken;
 
-	@DynamicPropertySource
-	static void notesFolder(DynamicPropertyRegistry registry) {
-		registry.add("camdash.notes.folder", () -> temp.resolve("notes").toString());
-		registry.add("camdash.pictures.folder", () -> temp.resolve("pictures").toString());
-		registry.add("camdash.pictures.thumbnail-cache", () -> temp.resolve("thumbnails").toString());
-	}
-
 	private static Path folder() {
-		return temp.resolve("notes");
+		return TestFolders.NOTES;
 	}
 
 	@BeforeEach
@@ -62,9 +49,8 @@ class NotesIntegrationTests {
 	}
 
 	@BeforeEach
-	void emptyFolder() throws IOException {
-		FileSystemUtils.deleteRecursively(folder());
-		Files.createDirectories(folder());
+	void emptyFolder() {
+		TestFolders.empty(folder());
 	}
 
 	@Test
@@ -145,7 +131,7 @@ class NotesIntegrationTests {
 		HttpResponse<String> again = post("/notes/new",
 				Map.of("title", "Front door (north)", "folder", "cams", "content", "other"));
 		assertThat(again.statusCode()).isEqualTo(409);
-		assertThat(Jsoup.parse(again.body()).select(".note-error").text()).contains("already exists");
+		assertThat(Jsoup.parse(again.body()).select(".flash-error").text()).contains("already exists");
 		assertThat(Jsoup.parse(again.body()).select("#note-content").text()).isEqualTo("other");
 		assertThat(post("/notes/new", Map.of("title", "x", "folder", "../up", "content", "")).statusCode())
 			.isEqualTo(400);
@@ -167,7 +153,7 @@ class NotesIntegrationTests {
 		assertThat(refused.statusCode()).isEqualTo(409);
 		assertThat(folder().resolve("door.md")).hasContent("# Door\n\ntheirs on disk");
 		Document conflict = Jsoup.parse(refused.body());
-		assertThat(conflict.select(".note-error").text()).contains("changed on disk");
+		assertThat(conflict.select(".flash-error").text()).contains("changed on disk");
 		assertThat(conflict.select("#note-content").val()).contains("mine again");
 		assertThat(conflict.select("#disk-content").val()).contains("theirs on disk");
 		String diskVersion = conflict.select("input[name=version]").val();
@@ -235,7 +221,7 @@ class NotesIntegrationTests {
 
 	@Test
 	void aPictureEmbeddedWithItsShortFormIsServedByTheGallery() throws Exception {
-		Path picture = temp.resolve("pictures/cam/2026-11-21/cam_20261121-093000-000.jpg");
+		Path picture = TestFolders.PICTURES.resolve("cam/2026-11-21/cam_20261121-093000-000.jpg");
 		Files.createDirectories(picture.getParent());
 		byte[] jpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9 };
 		Files.write(picture, jpeg);

@@ -2,13 +2,13 @@ package io.camdash.pictures;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import io.camdash.support.SignedInBrowserTests;
+import io.camdash.support.TestFolders;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -16,21 +16,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PicturesBrowserTests extends SignedInBrowserTests {
 
-	@TempDir
-	static Path temp;
-
-	@DynamicPropertySource
-	static void folders(DynamicPropertyRegistry registry) {
-		registry.add("camdash.pictures.folder", () -> temp.resolve("pictures").toString());
-		registry.add("camdash.pictures.thumbnail-cache", () -> temp.resolve("cache").toString());
+	@BeforeAll
+	static void noPictures() {
+		// The gallery's screenshots show only what these tests take.
+		TestFolders.empty(TestFolders.PICTURES);
 	}
 
 	@Test
@@ -46,7 +41,7 @@ class PicturesBrowserTests extends SignedInBrowserTests {
 		awaitLoaded(By.cssSelector(".current-picture-image"));
 		String name = card.getDomAttribute("data-name");
 		assertThat(name).startsWith("cam/");
-		assertThat(temp.resolve("pictures").resolve(name)).exists();
+		assertThat(TestFolders.PICTURES.resolve(name)).exists();
 		// Still on the live page, and the video still plays.
 		assertThat(driver.getCurrentUrl()).endsWith("/cameras/cam");
 		awaitLoaded(By.id("live-image"));
@@ -72,12 +67,12 @@ class PicturesBrowserTests extends SignedInBrowserTests {
 			return button.isDisplayed() ? button : null;
 		});
 		assertThat(driver.findElement(By.cssSelector(".confirm-dialog-text")).getText()).contains("Delete ");
-		assertThat(temp.resolve("pictures").resolve(name)).as("nothing deleted before confirming").exists();
+		assertThat(TestFolders.PICTURES.resolve(name)).as("nothing deleted before confirming").exists();
 		browser.screenshot("pictures-delete-confirm");
 		ok.click();
 		browser.await((d) -> d.findElement(By.cssSelector(".flash-message")).getText().contains("Deleted"));
 		assertThat(driver.findElements(By.cssSelector(".gallery-item[data-name='" + name + "']"))).isEmpty();
-		assertThat(temp.resolve("pictures").resolve(name)).doesNotExist();
+		assertThat(TestFolders.PICTURES.resolve(name)).doesNotExist();
 		assertThat(browser.consoleProblems()).isEmpty();
 	}
 
@@ -95,7 +90,7 @@ class PicturesBrowserTests extends SignedInBrowserTests {
 		banner.findElement(By.cssSelector(".take-another")).click();
 		browser.await((d) -> d.getCurrentUrl().contains("/pictures/view/cam/") && !d.getCurrentUrl().endsWith(first));
 		browser.await((d) -> d.findElement(By.cssSelector(".picture-taken")));
-		assertThat(temp.resolve("pictures").resolve(first)).exists();
+		assertThat(TestFolders.PICTURES.resolve(first)).exists();
 		assertThat(browser.consoleProblems()).isEmpty();
 	}
 
@@ -121,7 +116,7 @@ class PicturesBrowserTests extends SignedInBrowserTests {
 		browser.await((d) -> d.findElement(By.cssSelector(".flash-message")).getText().contains("Deleted 2 pictures."));
 		assertThat(driver.findElements(By.cssSelector(".gallery-item[data-name='" + names.get(0) + "']"))).isEmpty();
 		assertThat(driver.findElements(By.cssSelector(".gallery-item[data-name='" + names.get(1) + "']"))).isEmpty();
-		assertThat(temp.resolve("pictures").resolve(names.get(2))).exists();
+		assertThat(TestFolders.PICTURES.resolve(names.get(2))).exists();
 
 		// Select all on the page, then the two left: the zip the form would post holds
 		// both.

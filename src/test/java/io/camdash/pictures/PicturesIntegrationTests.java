@@ -13,51 +13,35 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import io.camdash.support.TestFolders;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PicturesIntegrationTests {
 
-	@TempDir
-	static Path temp;
-
 	@LocalServerPort
 	private int port;
 
 	private PicturesHttp http;
 
-	@DynamicPropertySource
-	static void folders(DynamicPropertyRegistry registry) {
-		registry.add("camdash.pictures.folder", () -> temp.resolve("pictures").toString());
-		registry.add("camdash.pictures.thumbnail-cache", () -> temp.resolve("cache").toString());
-		registry.add("camdash.pictures.page-size", () -> "3");
-	}
-
 	@BeforeEach
-	void emptyFolder() throws IOException {
+	void emptyFolder() {
 		this.http = new PicturesHttp(this.port);
-		try (Stream<Path> entries = Files.list(pictures())) {
-			for (Path entry : entries.toList()) {
-				FileSystemUtils.deleteRecursively(entry);
-			}
-		}
+		TestFolders.empty(pictures());
+		TestFolders.empty(TestFolders.THUMBNAILS);
 	}
 
 	private static Path pictures() {
-		return temp.resolve("pictures");
+		return TestFolders.PICTURES;
 	}
 
 	@Test
@@ -143,12 +127,15 @@ class PicturesIntegrationTests {
 
 	@Test
 	void theGalleryIsNewestFirstGroupedByDayPagedAndFilteredByCamera() {
+		// One more than a page (48 by default): the oldest lands on page 2.
 		TestImages.write(pictures(), "cam/2024-05-01/cam_20240501-090000-000.jpg", 32, 24);
 		TestImages.write(pictures(), "cam/2024-05-02/cam_20240502-090000-000.jpg", 32, 24);
-		TestImages.write(pictures(), "door/2024-05-02/door_20240502-100000-000.jpg", 32, 24);
+		for (int minute = 0; minute < 46; minute++) {
+			TestImages.write(pictures(), "door/2024-05-02/door_20240502-10%02d00-000.jpg".formatted(minute), 32, 24);
+		}
 		TestImages.write(pictures(), "door/2024-05-03/door_20240503-100000-000.jpg", 32, 24);
 		String first = this.http.getPage("/pictures");
-		assertThat(first).contains("4 pictures").contains("Page 1 of 2");
+		assertThat(first).contains("49 pictures").contains("Page 1 of 2");
 		assertThat(first.indexOf("door_20240503")).isLessThan(first.indexOf("door_20240502"));
 		assertThat(first.indexOf("door_20240502")).isLessThan(first.indexOf("cam_20240502"));
 		assertThat(first).contains("data-day=\"2024-05-03\"")
@@ -156,7 +143,7 @@ class PicturesIntegrationTests {
 			.doesNotContain("cam_20240501");
 		assertThat(this.http.getPage("/pictures?page=2")).contains("cam_20240501").doesNotContain("door_2024");
 		String door = this.http.getPage("/pictures?camera=door");
-		assertThat(door).contains("2 pictures from door").doesNotContain("cam_2024");
+		assertThat(door).contains("47 pictures from door").doesNotContain("cam_2024");
 		assertThat(this.http.get("/pictures?camera=../x").statusCode()).isEqualTo(400);
 	}
 
@@ -202,7 +189,7 @@ class PicturesIntegrationTests {
 		assertThat(placeholder.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("image/svg+xml"));
 		assertThat(this.http.getPage("/pictures/view/cam/2024-05-01/broken.jpg")).contains("unknown");
-		try (Stream<Path> cached = Files.walk(temp.resolve("cache"))) {
+		try (Stream<Path> cached = Files.walk(TestFolders.THUMBNAILS)) {
 			assertThat(cached.filter(Files::isRegularFile)).isNotEmpty();
 		}
 		assertThat(this.http.getPage("/pictures")).contains("2 pictures");
@@ -288,7 +275,7 @@ class PicturesIntegrationTests {
 	}
 
 	private static List<Path> thumbnailsOf(String fileName) throws IOException {
-		try (Stream<Path> cached = Files.walk(temp.resolve("cache"))) {
+		try (Stream<Path> cached = Files.walk(TestFolders.THUMBNAILS)) {
 			return cached.filter((path) -> path.getFileName().toString().startsWith(fileName + "@")).toList();
 		}
 	}

@@ -8,17 +8,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.camdash.support.TestFolders;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,30 +30,32 @@ class PicturesSafetyIntegrationTests {
 
 	private static final String SECRET = "secret outside the pictures folder";
 
-	@TempDir
-	static Path temp;
+	/** Holds the pictures folder, and the secrets beside it. */
+	private static final Path DATA = TestFolders.ROOT;
 
 	@LocalServerPort
 	private int port;
 
 	private PicturesHttp http;
 
-	@DynamicPropertySource
-	static void folders(DynamicPropertyRegistry registry) {
-		registry.add("camdash.pictures.folder", () -> temp.resolve("pictures").toString());
-		registry.add("camdash.pictures.thumbnail-cache", () -> temp.resolve("cache").toString());
-	}
-
 	@BeforeAll
 	static void secretsOutside() throws IOException {
-		Path pictures = Files.createDirectories(temp.resolve("pictures/cam"));
-		Files.createDirectories(temp.resolve("outside"));
+		removeSecrets();
+		Path pictures = Files.createDirectories(DATA.resolve("pictures/cam"));
+		Files.createDirectories(DATA.resolve("outside"));
 		// The secret is a valid JPEG so that only the guards, not a decoder, keep it out.
-		Files.write(temp.resolve("outside/secret.jpg"), withSecret(TestImages.jpeg(16, 16)));
-		Files.write(temp.resolve("secret.jpg"), withSecret(TestImages.jpeg(16, 16)));
-		Files.createSymbolicLink(pictures.resolve("link.jpg"), temp.resolve("outside/secret.jpg"));
-		Files.createSymbolicLink(temp.resolve("pictures/escape"), temp.resolve("outside"));
-		TestImages.write(temp.resolve("pictures"), "cam/kept.jpg", 16, 16);
+		Files.write(DATA.resolve("outside/secret.jpg"), withSecret(TestImages.jpeg(16, 16)));
+		Files.write(DATA.resolve("secret.jpg"), withSecret(TestImages.jpeg(16, 16)));
+		Files.createSymbolicLink(pictures.resolve("link.jpg"), DATA.resolve("outside/secret.jpg"));
+		Files.createSymbolicLink(DATA.resolve("pictures/escape"), DATA.resolve("outside"));
+		TestImages.write(DATA.resolve("pictures"), "cam/kept.jpg", 16, 16);
+	}
+
+	@AfterAll
+	static void removeSecrets() throws IOException {
+		TestFolders.empty(TestFolders.PICTURES);
+		TestFolders.empty(DATA.resolve("outside"));
+		Files.deleteIfExists(DATA.resolve("secret.jpg"));
 	}
 
 	private static byte[] withSecret(byte[] jpeg) {
@@ -72,7 +73,7 @@ class PicturesSafetyIntegrationTests {
 
 	/** Attacks as they appear in a URL path, raw, encoded and double-encoded. */
 	static List<String> attacksInPaths() {
-		String outside = temp.resolve("outside/secret.jpg").toString();
+		String outside = DATA.resolve("outside/secret.jpg").toString();
 		return List.of("../secret.jpg", "../../secret.jpg", "cam/../../secret.jpg", "..%2fsecret.jpg",
 				"%2e%2e%2fsecret.jpg", "%2e%2e/%2e%2e/secret.jpg", "cam/%2e%2e%2f%2e%2e%2fsecret.jpg",
 				"..%5csecret.jpg", "..%5c..%5csecret.jpg", "%252e%252e%252fsecret.jpg", "cam/kept.jpg%00.png",
@@ -82,7 +83,7 @@ class PicturesSafetyIntegrationTests {
 
 	/** Attacks as a form posts them: the server sees them decoded. */
 	static List<String> attacksInForms() {
-		String outside = temp.resolve("outside/secret.jpg").toString();
+		String outside = DATA.resolve("outside/secret.jpg").toString();
 		return List.of("../secret.jpg", "cam/../../secret.jpg", "..\\secret.jpg", "cam\\..\\..\\secret.jpg",
 				"%2e%2e%2fsecret.jpg", "cam/kept.jpg\u0000.png", "secret.jpg\u0000", outside, "//" + outside,
 				"C:\\secret.jpg", "cam/link.jpg", "escape/secret.jpg", "./cam/kept.jpg", "cam//kept.jpg", "");
@@ -122,20 +123,20 @@ class PicturesSafetyIntegrationTests {
 		assertThat(delete.statusCode()).as(attack).isIn(400, 302);
 		assertSecretsIntact();
 		if (delete.statusCode() == 400) {
-			assertThat(temp.resolve("pictures/cam/kept.jpg")).as("refused with " + attack).exists();
+			assertThat(DATA.resolve("pictures/cam/kept.jpg")).as("refused with " + attack).exists();
 		}
 		else {
 			assertThat(attack).as("only well-formed names get this far").matches("[a-z]+/[a-z]+\\.jpg");
 			assertThat(this.http.getPage("/pictures")).contains("Deleted 1 picture. 1 was already gone.");
-			TestImages.write(temp.resolve("pictures"), "cam/kept.jpg", 16, 16);
+			TestImages.write(DATA.resolve("pictures"), "cam/kept.jpg", 16, 16);
 		}
 	}
 
 	private static void assertSecretsIntact() {
-		assertThat(temp.resolve("outside/secret.jpg")).exists();
-		assertThat(temp.resolve("secret.jpg")).exists();
-		assertThat(Files.isSymbolicLink(temp.resolve("pictures/cam/link.jpg"))).isTrue();
-		assertThat(Files.isSymbolicLink(temp.resolve("pictures/escape"))).isTrue();
+		assertThat(DATA.resolve("outside/secret.jpg")).exists();
+		assertThat(DATA.resolve("secret.jpg")).exists();
+		assertThat(Files.isSymbolicLink(DATA.resolve("pictures/cam/link.jpg"))).isTrue();
+		assertThat(Files.isSymbolicLink(DATA.resolve("pictures/escape"))).isTrue();
 	}
 
 }

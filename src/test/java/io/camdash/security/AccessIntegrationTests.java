@@ -19,6 +19,7 @@ import io.camdash.security.ProtectedRoutes.Kind;
 import io.camdash.security.ProtectedRoutes.Route;
 import io.camdash.support.MjpegClient;
 import io.camdash.support.SignedInClient;
+import io.camdash.support.TestFolders;
 import io.camdash.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,7 +112,7 @@ class AccessIntegrationTests {
 
 	@ParameterizedTest
 	@FieldSource("io.camdash.security.ProtectedRoutes#ADMIN_READS")
-	void onlyAnAdminReadsMetricsAndSettings(Route route) throws IOException {
+	void onlyAnAdminReadsMetrics(Route route) throws IOException {
 		try (MjpegClient response = get(route.path(), TestUsers.basicAuth(TestUsers.VIEWER))) {
 			assertThat(response.status()).as(route.toString()).isEqualTo(403);
 		}
@@ -242,15 +243,12 @@ class AccessIntegrationTests {
 
 	/**
 	 * Names, sizes and times of every file camdash could change: pictures, notes and its
-	 * data folder.
+	 * data folder (all under the tests' data folder).
 	 */
 	private static Map<String, String> fingerprint() throws IOException {
 		Map<String, String> files = new TreeMap<>();
-		for (String folder : List.of("pictures", "notes", "target/camdash-test-data")) {
-			Path root = Path.of(folder);
-			if (!Files.isDirectory(root)) {
-				continue;
-			}
+		Path root = TestFolders.ROOT;
+		if (Files.isDirectory(root)) {
 			try (Stream<Path> walk = Files.walk(root)) {
 				walk.filter(Files::isRegularFile).forEach((file) -> {
 					try {

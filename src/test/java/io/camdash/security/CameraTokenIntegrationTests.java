@@ -3,12 +3,12 @@ package io.camdash.security;
 import java.io.IOException;
 import java.util.Map;
 
+import io.camdash.support.DebugLogging;
 import io.camdash.support.MjpegClient;
+import io.camdash.support.TwoCamerasTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,14 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * never logged (at the default levels, and at DEBUG for camdash's own code; Spring's
  * DEBUG request logging prints query strings, see the README).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "camdash.cameras[0].id=cam", "camdash.cameras[1].id=second",
-				"camdash.security.camera-tokens.cam=" + CameraTokenIntegrationTests.TOKEN,
-				"logging.level.io.camdash=DEBUG" })
+@TwoCamerasTest
 @ExtendWith(OutputCaptureExtension.class)
 class CameraTokenIntegrationTests {
 
-	static final String TOKEN = "Zq4kT7pW2mX9vB3nR8sL";
+	static final String TOKEN = TwoCamerasTest.TOKEN;
 
 	private static final String WRONG = "Zq4kT7pW2mX9vB3nR8sX";
 
@@ -76,14 +73,16 @@ class CameraTokenIntegrationTests {
 
 	@Test
 	void tokensNeverAppearInTheLog(CapturedOutput output) throws IOException {
-		for (String token : new String[] { TOKEN, WRONG }) {
-			try (MjpegClient response = MjpegClient.open(this.port, "/cameras/cam/snapshot.jpg?token=" + token,
-					Map.of("Connection", "close"))) {
-				response.bodyText(100_000);
-			}
-			try (MjpegClient response = MjpegClient.open(this.port, "/cameras/cam/snapshot.jpg",
-					Map.of("Authorization", "Bearer " + token, "Connection", "close"))) {
-				response.bodyText(100_000);
+		try (DebugLogging debug = DebugLogging.on("io.camdash")) {
+			for (String token : new String[] { TOKEN, WRONG }) {
+				try (MjpegClient response = MjpegClient.open(this.port, "/cameras/cam/snapshot.jpg?token=" + token,
+						Map.of("Connection", "close"))) {
+					response.bodyText(100_000);
+				}
+				try (MjpegClient response = MjpegClient.open(this.port, "/cameras/cam/snapshot.jpg",
+						Map.of("Authorization", "Bearer " + token, "Connection", "close"))) {
+					response.bodyText(100_000);
+				}
 			}
 		}
 		assertThat(output.getAll()).contains("Refused a wrong access token for camera 'cam'")

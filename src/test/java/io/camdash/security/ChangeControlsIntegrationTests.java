@@ -1,7 +1,9 @@
 package io.camdash.security;
 
 import io.camdash.support.SignedInClient;
+import io.camdash.support.TestFolders;
 import io.camdash.support.TestUsers;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +18,11 @@ class ChangeControlsIntegrationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@BeforeAll
+	static void starterNotes() {
+		TestFolders.starterNotes();
+	}
 
 	@Test
 	void aViewerSeesNoTakePhotoEditOrDeleteButtons() {

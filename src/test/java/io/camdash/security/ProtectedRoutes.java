@@ -27,8 +27,7 @@ final class ProtectedRoutes {
 
 	/** Reads only an ADMIN may do. */
 	static final List<Route> ADMIN_READS = List.of(Route.actuator("/actuator/metrics"),
-			Route.actuator("/actuator/metrics/camdash.camera.viewers"), Route.actuator("/actuator/info"),
-			Route.page("/settings"));
+			Route.actuator("/actuator/metrics/camdash.camera.viewers"), Route.actuator("/actuator/info"));
 
 	/** Every state change: only an ADMIN, and only with a CSRF token. */
 	static final List<Route> CHANGES = List.of(Route.change("POST", "/cameras/cam/snapshots"),
@@ -37,8 +36,8 @@ final class ProtectedRoutes {
 			Route.change("POST", "/notes/preview"), Route.change("POST", "/notes/welcome.md?action=save"),
 			Route.change("POST", "/notes/welcome.md?action=rename"),
 			Route.change("POST", "/notes/welcome.md?action=delete"), Route.change("PUT", "/notes/welcome.md"),
-			Route.change("DELETE", "/notes/welcome.md"), Route.change("POST", "/settings"),
-			Route.change("POST", "/cameras/cam/snapshot.jpg"), Route.change("POST", "/actuator/shutdown"));
+			Route.change("DELETE", "/notes/welcome.md"), Route.change("POST", "/cameras/cam/snapshot.jpg"),
+			Route.change("POST", "/actuator/shutdown"));
 
 	/**
 	 * Routes that serve files, and folders whose files must stay out of reach, for the

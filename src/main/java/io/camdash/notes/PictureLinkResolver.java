@@ -16,13 +16,13 @@ import com.vladsch.flexmark.util.ast.Node;
  * relative path is left alone, and the sanitizer then drops the unknown {@code picture:}
  * scheme.
  */
-final class PictureLinks extends IndependentLinkResolverFactory {
+final class PictureLinkResolver extends IndependentLinkResolverFactory {
 
 	static final String SCHEME = "picture:";
 
 	/**
 	 * Where the gallery serves a picture itself
-	 * ({@code io.camdash.pictures.PictureLinks.IMAGE}).
+	 * ({@code io.camdash.pictures.PictureUrls.IMAGE}).
 	 */
 	static final String GALLERY_FILES = "/pictures/image/";
 

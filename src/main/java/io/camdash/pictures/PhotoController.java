@@ -24,7 +24,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * idle camera, and answers 503 rather than ever saving a NO SIGNAL frame.
  */
 @Controller
-class SnapshotController {
+class PhotoController {
+
+	/**
+	 * Where a photo is taken. The URL keeps the name API clients already use; in the
+	 * code, "photo" is a picture a person took and "still" is /snapshot.jpg.
+	 */
+	static final String TAKE_PHOTO_URL = "/cameras/{id}/snapshots";
 
 	private final CameraRegistry cameras;
 
@@ -34,30 +40,30 @@ class SnapshotController {
 
 	private final Duration timeout;
 
-	SnapshotController(CameraRegistry cameras, PictureStore store, PictureIndex index, StreamingProperties streaming) {
+	PhotoController(CameraRegistry cameras, PictureStore store, PictureIndex index, StreamingProperties streaming) {
 		this.cameras = cameras;
 		this.store = store;
 		this.index = index;
 		this.timeout = streaming.snapshotTimeout();
 	}
 
-	@PostMapping(path = "/cameras/{id}/snapshots", produces = MediaType.TEXT_HTML_VALUE)
+	@PostMapping(path = TAKE_PHOTO_URL, produces = MediaType.TEXT_HTML_VALUE)
 	String takeFromPage(@PathVariable String id, RedirectAttributes redirect) throws IOException, InterruptedException {
 		Taken taken = take(id);
 		redirect.addFlashAttribute("taken", true);
-		return "redirect:" + PictureLinks.page(taken.picture().name());
+		return "redirect:" + PictureUrls.page(taken.picture().name());
 	}
 
-	@PostMapping("/cameras/{id}/snapshots")
-	ResponseEntity<TakenPicture> takeForApi(@PathVariable String id) throws IOException, InterruptedException {
+	@PostMapping(TAKE_PHOTO_URL)
+	ResponseEntity<TakenPhoto> takeForApi(@PathVariable String id) throws IOException, InterruptedException {
 		Taken taken = take(id);
 		Picture picture = taken.picture();
 		PictureName name = picture.name();
-		URI page = ServletUriComponentsBuilder.fromCurrentContextPath().path(PictureLinks.page(name)).build().toUri();
+		URI page = ServletUriComponentsBuilder.fromCurrentContextPath().path(PictureUrls.page(name)).build().toUri();
 		return ResponseEntity.created(page)
-			.body(new TakenPicture(name.value(), picture.camera(), picture.takenAt(), taken.width(), taken.height(),
-					picture.size(), page.toString(), link(PictureLinks.image(name)), link(PictureLinks.thumbnail(name)),
-					link(PictureLinks.download(name))));
+			.body(new TakenPhoto(name.value(), picture.camera(), picture.takenAt(), taken.width(), taken.height(),
+					picture.size(), page.toString(), link(PictureUrls.image(name)), link(PictureUrls.thumbnail(name)),
+					link(PictureUrls.download(name))));
 	}
 
 	private static String link(String path) {
@@ -90,7 +96,7 @@ class SnapshotController {
 	 * @param thumbnailUrl its thumbnail
 	 * @param downloadUrl the image as a download
 	 */
-	record TakenPicture(String name, String camera, Instant takenAt, int width, int height, long size, String pageUrl,
+	record TakenPhoto(String name, String camera, Instant takenAt, int width, int height, long size, String pageUrl,
 			String imageUrl, String thumbnailUrl, String downloadUrl) {
 
 	}

@@ -5,7 +5,7 @@ package io.camdash.pictures;
  * characters, and their '/' must stay a real '/' (servers refuse an encoded one), so they
  * are appended as they are.
  */
-final class PictureLinks {
+final class PictureUrls {
 
 	static final String GALLERY = "/pictures";
 
@@ -19,7 +19,7 @@ final class PictureLinks {
 
 	static final String DELETE = "/pictures/delete/";
 
-	private PictureLinks() {
+	private PictureUrls() {
 	}
 
 	static String page(PictureName name) {
