@@ -10,10 +10,9 @@ import java.util.Map;
 import io.camdash.support.MjpegClient;
 import io.camdash.support.SignedInClient;
 import io.camdash.support.TestUsers;
+import io.camdash.support.TwoCamerasTest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,14 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * motionEye CVE-2025-60787: config values reached a shell. Here they are only ever data:
  * escaped, never run.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "camdash.cameras[0].id=cam",
-		"camdash.cameras[0].name=" + ConfigValuesAsDataIntegrationTests.NAME })
+@TwoCamerasTest
 class ConfigValuesAsDataIntegrationTests {
 
-	static final String MARKER = "target/camdash-config-injection-marker";
-
-	static final String NAME = "$(touch " + MARKER + "); `touch " + MARKER
-			+ "` <script>alert(1)</script> ../../etc \"'&";
+	private static final String MARKER = TwoCamerasTest.MARKER;
 
 	@LocalServerPort
 	private int port;
@@ -37,7 +32,7 @@ class ConfigValuesAsDataIntegrationTests {
 	@Test
 	void aCameraNameWithShellAndHtmlMetacharactersIsShownEscapedAndNothingRuns() throws IOException {
 		SignedInClient admin = SignedInClient.signIn(this.port, TestUsers.ADMIN);
-		for (String page : new String[] { "/", "/cameras/cam" }) {
+		for (String page : new String[] { "/", "/cameras/second" }) {
 			HttpResponse<String> response = admin.get(page);
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.body()).as(page)
@@ -46,13 +41,13 @@ class ConfigValuesAsDataIntegrationTests {
 		}
 		Map<String, String> headers = new HashMap<>(TestUsers.basicAuth(TestUsers.ADMIN));
 		headers.put("Connection", "close");
-		try (MjpegClient status = MjpegClient.open(this.port, "/cameras/cam/status", headers)) {
+		try (MjpegClient status = MjpegClient.open(this.port, "/cameras/second/status", headers)) {
 			// JSON with nosniff: the name is a string value, never markup.
 			assertThat(status.header("Content-Type")).startsWith("application/json");
 			assertThat(status.header("X-Content-Type-Options")).isEqualTo("nosniff");
 			assertThat(status.bodyText(10_000)).contains("$(touch");
 		}
-		try (MjpegClient still = MjpegClient.open(this.port, "/cameras/cam/snapshot.jpg",
+		try (MjpegClient still = MjpegClient.open(this.port, "/cameras/second/snapshot.jpg",
 				TestUsers.basicAuth(TestUsers.ADMIN))) {
 			assertThat(still.status()).as("the name is drawn on frames as text").isEqualTo(200);
 		}

@@ -20,11 +20,18 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "camdash.cameras[0].id=cam", "camdash.cameras[0].fps=20", "camdash.cameras[1].id=second",
+				"camdash.cameras[1].name=" + TwoCamerasTest.SECOND_NAME,
 				"camdash.security.camera-tokens.cam=" + TwoCamerasTest.TOKEN, "camdash.streaming.max-viewers=250",
 				"camdash.streaming.thread-keep-alive=500ms" })
 public @interface TwoCamerasTest {
 
 	/** The access token of camera {@code cam}. */
 	String TOKEN = "Zq4kT7pW2mX9vB3nR8sL";
+
+	/** A file that exists only if a shell ever ran a camera's name. */
+	String MARKER = "target/camdash-config-injection-marker";
+
+	/** The name of camera {@code second}: data, never markup or a command. */
+	String SECOND_NAME = "$(touch " + MARKER + "); `touch " + MARKER + "` <script>alert(1)</script> ../../etc \"'&";
 
 }
