@@ -5,13 +5,14 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.stream.IntStream;
 
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
+import io.camdash.storage.AtomicFiles;
+import io.camdash.storage.AtomicFiles.Durability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,7 @@ class ThumbnailCache {
 		Path folder = properties.thumbnailCache().toAbsolutePath().normalize();
 		Files.createDirectories(folder);
 		this.root = folder.toRealPath();
+		AtomicFiles.removeLeftovers(this.root, 8);
 		this.width = properties.thumbnailWidth();
 	}
 
@@ -163,14 +165,8 @@ class ThumbnailCache {
 	}
 
 	private static void writeAtomically(Path target, byte[] content) throws IOException {
-		Path temp = Files.createTempFile(target.getParent(), ".thumbnail-", ".tmp");
-		try {
-			Files.write(temp, content);
-			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		finally {
-			Files.deleteIfExists(temp);
-		}
+		// A thumbnail can be made again: atomic, but not worth a sync.
+		AtomicFiles.write(target, content, Durability.CACHE);
 	}
 
 }

@@ -42,6 +42,7 @@ import org.springframework.security.web.authentication.rememberme.TokenBasedReme
 import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices.RememberMeTokenAlgorithm;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
@@ -166,6 +167,7 @@ class SecurityConfiguration {
 		})
 			.authenticationManager(camdashAuthenticationManager)
 			.addFilterBefore(tokens, BasicAuthenticationFilter.class)
+			.addFilterBefore(new AnonymousBodyLimitFilter(settings.maxAnonymousBody()), CsrfFilter.class)
 			.httpBasic((basicAuth) -> basicAuth.authenticationEntryPoint(basic))
 			// A page's <img> keeps working with a remember-me cookie after its session
 			// ended.
@@ -174,6 +176,7 @@ class SecurityConfiguration {
 			// Never remember a tool URL (it may carry a token) to redirect to after
 			// signing in.
 			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.csrf((csrf) -> csrf.csrfTokenRequestHandler(new CsrfTokenReader()))
 			.headers(SecurityConfiguration::secureHeaders);
 		return http.build();
 	}
@@ -197,6 +200,7 @@ class SecurityConfiguration {
 			requests.anyRequest().hasRole("ADMIN");
 		})
 			.authenticationManager(camdashAuthenticationManager)
+			.addFilterBefore(new AnonymousBodyLimitFilter(settings.maxAnonymousBody()), CsrfFilter.class)
 			.formLogin((form) -> form.loginPage(LoginController.LOGIN_URL)
 				.failureUrl(LoginController.LOGIN_URL + "?error"))
 			.rememberMe((remember) -> remember.rememberMeServices(rememberMe))
@@ -209,6 +213,7 @@ class SecurityConfiguration {
 			.httpBasic((basicAuth) -> basicAuth.realmName(REALM))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(pagesEntryPoint()))
+			.csrf((csrf) -> csrf.csrfTokenRequestHandler(new CsrfTokenReader()))
 			.headers(SecurityConfiguration::secureHeaders);
 		return http.build();
 	}

@@ -16,6 +16,7 @@ import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -35,6 +36,8 @@ import org.springframework.validation.annotation.Validated;
  * @param cameraTokens access tokens for tools (VLC, ffmpeg, Home Assistant), by camera
  * id: each opens that camera's stream and still only; remove one to revoke it
  * @param loginThrottle how repeated failed sign-ins are slowed down
+ * @param maxAnonymousBody largest request body accepted from someone not signed in (the
+ * sign-in form needs well under 1KB); larger ones get 413 before anything reads them
  */
 @ConfigurationProperties("camdash.security")
 @Validated
@@ -44,7 +47,8 @@ public record SecuritySettings(@DefaultValue("./.camdash") @NotNull Path dataFol
 		String adminPassword, List<@Valid UserSettings> users, @DefaultValue("false") boolean anonymousViewing,
 		@DefaultValue("14d") @NotNull @DurationMin(minutes = 1) Duration rememberMe,
 		Map<String, @NotBlank @Size(min = 16, message = "must be at least 16 characters") String> cameraTokens,
-		@DefaultValue @NotNull @Valid LoginThrottle loginThrottle) {
+		@DefaultValue @NotNull @Valid LoginThrottle loginThrottle,
+		@DefaultValue("16KB") @NotNull DataSize maxAnonymousBody) {
 
 	public SecuritySettings {
 		users = (users != null) ? List.copyOf(users) : List.of();
