@@ -7,12 +7,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.stream.IntStream;
 
+import io.camdash.storage.AtomicFiles;
+import io.camdash.storage.AtomicFiles.Durability;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
-import io.camdash.storage.AtomicFiles;
-import io.camdash.storage.AtomicFiles.Durability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

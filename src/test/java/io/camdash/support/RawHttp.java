@@ -63,6 +63,15 @@ public final class RawHttp implements AutoCloseable {
 	 * time.
 	 */
 	public Response read(Duration timeout) throws IOException {
+		Response head = readHead(timeout);
+		return new Response(head.status(), head.headers(), readBody(head.headers()));
+	}
+
+	/**
+	 * Reads only a response's status and headers, leaving its body unread (a client that
+	 * never reads).
+	 */
+	public Response readHead(Duration timeout) throws IOException {
 		this.socket.setSoTimeout((int) timeout.toMillis());
 		ByteArrayOutputStream head = new ByteArrayOutputStream();
 		int matched = 0;
@@ -84,7 +93,7 @@ public final class RawHttp implements AutoCloseable {
 						lines[i].substring(colon + 1).trim(), (a, b) -> a + ", " + b);
 			}
 		}
-		return new Response(status, headers, readBody(headers));
+		return new Response(status, headers, "");
 	}
 
 	private String readBody(Map<String, String> headers) throws IOException {
