@@ -3,7 +3,9 @@ package io.camdash.security;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.camdash.camera.CamerasProperties;
@@ -38,8 +40,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
-import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices.RememberMeTokenAlgorithm;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -133,7 +133,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	TokenBasedRememberMeServices rememberMeServices(SecuritySettings settings, SecretFiles files,
+	RevocableRememberMeServices rememberMeServices(SecuritySettings settings, SecretFiles files,
 			UserDetailsService users) {
 		// The key lives in the data folder, so "remember me" survives a restart.
 		String key = files.read(REMEMBER_ME_KEY_FILE).orElseGet(() -> {
@@ -141,8 +141,12 @@ class SecurityConfiguration {
 			files.write(REMEMBER_ME_KEY_FILE, generated);
 			return generated;
 		});
-		TokenBasedRememberMeServices services = new TokenBasedRememberMeServices(key, users,
-				RememberMeTokenAlgorithm.SHA256);
+		Map<String, String> passwords = new HashMap<>();
+		passwords.put(settings.adminName(), settings.hasAdminPassword() ? settings.adminPassword()
+				: files.read(AdminPassword.HASH_FILE).orElse(""));
+		settings.users().forEach((user) -> passwords.put(user.name(), user.password()));
+		RevocableRememberMeServices services = new RevocableRememberMeServices(key, users, passwords, files,
+				Clock.systemUTC());
 		services.setTokenValiditySeconds((int) settings.rememberMe().toSeconds());
 		return services;
 	}
@@ -150,7 +154,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain toolsFilterChain(HttpSecurity http, SecuritySettings settings, CamerasProperties cameras,
-			AuthenticationManager camdashAuthenticationManager, TokenBasedRememberMeServices rememberMe)
+			AuthenticationManager camdashAuthenticationManager, RevocableRememberMeServices rememberMe)
 			throws Exception {
 		AuthenticationEntryPoint basic = basicEntryPoint();
 		CameraTokenFilter tokens = new CameraTokenFilter(settings.cameraTokens(), () -> cameras.cameras().get(0).id());
@@ -184,7 +188,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pagesFilterChain(HttpSecurity http, SecuritySettings settings,
-			AuthenticationManager camdashAuthenticationManager, TokenBasedRememberMeServices rememberMe)
+			AuthenticationManager camdashAuthenticationManager, RevocableRememberMeServices rememberMe)
 			throws Exception {
 		http.authorizeHttpRequests((requests) -> {
 			requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
@@ -225,7 +229,7 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	AuthenticationManager camdashAuthenticationManager(UserDetailsService users, PasswordEncoder encoder,
-			LoginAttempts attempts, TokenBasedRememberMeServices rememberMe) {
+			LoginAttempts attempts, RevocableRememberMeServices rememberMe) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(encoder);
 		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, attempts),

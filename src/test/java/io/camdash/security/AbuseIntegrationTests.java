@@ -44,6 +44,26 @@ class AbuseIntegrationTests {
 	}
 
 	@Test
+	void aRememberMeCookieCopiedBeforeSignOutNoLongerSignsIn() throws IOException {
+		SignedInClient browser = SignedInClient.anonymous(this.port);
+		browser.submitLogin(TestUsers.VIEWER.name(), TestUsers.VIEWER.password(), true);
+		String copied = browser.cookie("remember-me").orElseThrow();
+		assertThat(signedInWith(copied)).as("the copy works before sign-out").isTrue();
+		browser.refreshCsrfToken("/");
+		assertThat(browser.post("/logout", Map.of()).statusCode()).isEqualTo(302);
+		assertThat(signedInWith(copied)).as("the copy after sign-out").isFalse();
+	}
+
+	private boolean signedInWith(String rememberMe) throws IOException {
+		try (RawHttp http = RawHttp.connect(this.port)) {
+			RawHttp.Response page = http
+				.send("GET /notes HTTP/1.1\r\nHost: localhost\r\nCookie: remember-me=" + rememberMe + "\r\n\r\n")
+				.readHead(QUICKLY);
+			return page.status() == 200;
+		}
+	}
+
+	@Test
 	void theSessionCookieIsHttpOnlyAndSameSiteLax() throws IOException {
 		try (RawHttp http = RawHttp.connect(this.port)) {
 			RawHttp.Response login = http.send("GET /login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
