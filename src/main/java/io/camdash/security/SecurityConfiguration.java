@@ -38,8 +38,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -132,6 +134,12 @@ class SecurityConfiguration {
 		return new LoginAttempts(settings.loginThrottle(), Clock.systemUTC());
 	}
 
+	/** Browsers that signed in before, keyed with the remember-me key. */
+	@Bean
+	TrustedBrowsers trustedBrowsers(RevocableRememberMeServices rememberMe) {
+		return new TrustedBrowsers(rememberMe.getKey());
+	}
+
 	@Bean
 	RevocableRememberMeServices rememberMeServices(SecuritySettings settings, SecretFiles files,
 			UserDetailsService users) {
@@ -188,8 +196,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pagesFilterChain(HttpSecurity http, SecuritySettings settings,
-			AuthenticationManager camdashAuthenticationManager, RevocableRememberMeServices rememberMe)
-			throws Exception {
+			AuthenticationManager camdashAuthenticationManager, RevocableRememberMeServices rememberMe,
+			TrustedBrowsers browsers) throws Exception {
 		http.authorizeHttpRequests((requests) -> {
 			requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
 			requests.requestMatchers(PUBLIC_URLS).permitAll();
@@ -206,7 +214,9 @@ class SecurityConfiguration {
 			.authenticationManager(camdashAuthenticationManager)
 			.addFilterBefore(new AnonymousBodyLimitFilter(settings.maxAnonymousBody()), CsrfFilter.class)
 			.formLogin((form) -> form.loginPage(LoginController.LOGIN_URL)
-				.failureUrl(LoginController.LOGIN_URL + "?error"))
+				.failureUrl(LoginController.LOGIN_URL + "?error")
+				.authenticationDetailsSource(SignInDetails::new)
+				.successHandler(trustingSuccessHandler(browsers)))
 			.rememberMe((remember) -> remember.rememberMeServices(rememberMe))
 			// Logout is a POST with a CSRF token (a GET never changes state); it also
 			// forgets "remember me".
@@ -229,10 +239,10 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	AuthenticationManager camdashAuthenticationManager(UserDetailsService users, PasswordEncoder encoder,
-			LoginAttempts attempts, RevocableRememberMeServices rememberMe) {
+			LoginAttempts attempts, RevocableRememberMeServices rememberMe, TrustedBrowsers browsers) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(encoder);
-		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, attempts),
+		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, attempts, browsers),
 				new RememberMeAuthenticationProvider(rememberMe.getKey()));
 	}
 
@@ -251,6 +261,17 @@ class SecurityConfiguration {
 			.frameOptions((frames) -> frames.deny())
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY));
+	}
+
+	/**
+	 * After a sign-in through the form: trust this browser, then go where Spring would.
+	 */
+	private static AuthenticationSuccessHandler trustingSuccessHandler(TrustedBrowsers browsers) {
+		AuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+		return (request, response, authentication) -> {
+			browsers.trust(request, response, authentication.getName());
+			redirect.onAuthenticationSuccess(request, response, authentication);
+		};
 	}
 
 	private static BasicAuthenticationEntryPoint basicEntryPoint() {

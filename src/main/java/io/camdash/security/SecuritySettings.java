@@ -118,16 +118,23 @@ public record SecuritySettings(@DefaultValue("./.camdash") @NotNull Path dataFol
 	}
 
 	/**
-	 * Sign-in throttling, under {@code camdash.security.login-throttle}.
+	 * Sign-in throttling, under {@code camdash.security.login-throttle}. A browser that
+	 * signed in as a user before is held only by its own failures and its address's lock.
 	 *
-	 * @param maxFailuresPerUser failed sign-ins for one user name before it is locked for
-	 * a while
+	 * @param maxFailuresPerUser failed sign-ins for one user name from one address before
+	 * that name is locked there; past as many from all addresses together, each further
+	 * try for the name waits twice as long as the last (1s, 2s, 4s ... up to the lock
+	 * duration)
 	 * @param maxFailuresPerAddress failed sign-ins from one client address before it is
 	 * locked for a while
-	 * @param lockDuration how long a lock lasts; failures older than this are forgotten
+	 * @param maxFailuresPerMinute failed sign-ins over all names and addresses within a
+	 * minute before sign-ins from unknown browsers wait for the minute to end
+	 * @param lockDuration how long a lock lasts after the last failure; failures older
+	 * than this are forgotten
 	 */
 	public record LoginThrottle(@DefaultValue("5") @Min(1) @Max(1000) int maxFailuresPerUser,
 			@DefaultValue("20") @Min(1) @Max(10000) int maxFailuresPerAddress,
+			@DefaultValue("60") @Min(1) @Max(100000) int maxFailuresPerMinute,
 			@DefaultValue("5m") @NotNull @DurationMin(seconds = 1) Duration lockDuration) {
 	}
 
