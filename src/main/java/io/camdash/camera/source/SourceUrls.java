@@ -1,4 +1,4 @@
-package io.camdash.camera;
+package io.camdash.camera.source;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * all), so: {@link #masked} hides user info and every query value, for ADMINs and logs;
  * {@link #forViewers} keeps only scheme, host, port and path.
  */
-public final class SourceUrls {
+final class SourceUrls {
 
 	private static final String MASK = "***";
 
@@ -25,7 +25,7 @@ public final class SourceUrls {
 	 * The URL with user info and every query value replaced by {@code ***} and the
 	 * fragment dropped; parameter names stay, so an ADMIN can tell which URL it is.
 	 */
-	public static String masked(String url) {
+	static String masked(String url) {
 		String withoutFragment = url.contains("#") ? url.substring(0, url.indexOf('#')) : url;
 		String noUser = USER_INFO.matcher(withoutFragment).replaceFirst("//" + MASK + "@");
 		int query = noUser.indexOf('?');
@@ -36,7 +36,7 @@ public final class SourceUrls {
 	}
 
 	/** Scheme, host, port and path only: nothing else can hold a secret. */
-	public static String forViewers(String url) {
+	static String forViewers(String url) {
 		try {
 			URI uri = new URI(url);
 			String port = (uri.getPort() >= 0) ? ":" + uri.getPort() : "";

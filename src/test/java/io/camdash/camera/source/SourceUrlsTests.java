@@ -1,4 +1,4 @@
-package io.camdash.camera;
+package io.camdash.camera.source;
 
 import org.junit.jupiter.api.Test;
 
