@@ -34,7 +34,9 @@ class CameraHealthConfiguration {
 			case IDLE ->
 				(status.problem() != null) ? Health.down().withDetail("reason", status.problem()) : Health.up();
 		};
-		health.withDetail("state", status.state()).withDetail("source", status.source());
+		// Any signed-in user sees details: the source as VIEWERs may see it.
+		health.withDetail("state", status.state())
+			.withDetail("source", camera.settings().source().describeForViewers());
 		if (status.state() == CameraState.LIVE) {
 			health.withDetail("fps", status.fps())
 				.withDetail("resolution", status.width() + "x" + status.height())

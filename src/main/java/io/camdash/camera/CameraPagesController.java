@@ -2,6 +2,8 @@ package io.camdash.camera;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,14 +51,23 @@ class CameraPagesController {
 
 	@GetMapping("/cameras/{id}/status")
 	@ResponseBody
-	CameraStatus status(@PathVariable String id) {
-		return this.cameras.require(id).status();
+	CameraStatus status(@PathVariable String id, HttpServletRequest request) {
+		return statusFor(this.cameras.require(id), request);
 	}
 
 	@GetMapping("/cameras/status")
 	@ResponseBody
-	List<CameraStatus> statuses() {
-		return this.cameras.all().stream().map(Camera::status).toList();
+	List<CameraStatus> statuses(HttpServletRequest request) {
+		return this.cameras.all().stream().map((camera) -> statusFor(camera, request)).toList();
+	}
+
+	/**
+	 * ADMINs see the source with secrets masked; others only its scheme, host and path.
+	 */
+	private static CameraStatus statusFor(Camera camera, HttpServletRequest request) {
+		CameraStatus status = camera.status();
+		return request.isUserInRole("ADMIN") ? status
+				: status.withSource(camera.settings().source().describeForViewers());
 	}
 
 }

@@ -5,7 +5,7 @@ package io.camdash.camera;
  *
  * @param id camera id
  * @param name display name
- * @param source the source, credentials masked
+ * @param source the source, credentials masked (for VIEWERs: scheme, host and path only)
  * @param state what it is doing
  * @param problem why it has no signal, or null
  * @param fps frames per second measured over the last second
@@ -18,5 +18,11 @@ package io.camdash.camera;
  */
 public record CameraStatus(String id, String name, String source, CameraState state, String problem, double fps,
 		int width, int height, int viewers, int reducedViewers, Long frameAgeMillis) {
+
+	/** The same status showing the source as given. */
+	public CameraStatus withSource(String shownSource) {
+		return new CameraStatus(this.id, this.name, shownSource, this.state, this.problem, this.fps, this.width,
+				this.height, this.viewers, this.reducedViewers, this.frameAgeMillis);
+	}
 
 }

@@ -26,7 +26,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class StreamingConfiguration implements WebMvcConfigurer {
 
 	/**
-	 * Threads beyond the viewer limit, for other long responses such as zip downloads.
+	 * Threads beyond the viewer limit, for other asynchronous responses (zip downloads
+	 * have a pool of their own).
 	 */
 	static final int EXTRA_THREADS = 32;
 

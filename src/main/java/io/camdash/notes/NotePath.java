@@ -22,7 +22,7 @@ record NotePath(String value) implements Comparable<NotePath> {
 
 	private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
-	private static final int MAX_DEPTH = 8;
+	static final int MAX_DEPTH = 8;
 
 	static final String EXTENSION = ".md";
 

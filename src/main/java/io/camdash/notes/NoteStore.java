@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
+import io.camdash.storage.AtomicFiles;
+import io.camdash.storage.AtomicFiles.Durability;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -37,6 +39,7 @@ class NoteStore {
 			throw new UncheckedIOException("Cannot use the notes folder " + properties.folder().toAbsolutePath(), ex);
 		}
 		this.maxSize = properties.maxSize();
+		AtomicFiles.removeLeftovers(this.root, NotePath.MAX_DEPTH + 1);
 	}
 
 	/** The real path of the notes folder. */
@@ -88,17 +91,10 @@ class NoteStore {
 		Path file = writable(path);
 		try {
 			Files.createDirectories(file.getParent());
-			Path temp = Files.createTempFile(file.getParent(), "." + path.fileName() + "-", ".tmp");
-			try {
-				Files.write(temp, bytes);
-				Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			finally {
-				Files.deleteIfExists(temp);
-			}
+			AtomicFiles.write(file, bytes, Durability.DURABLE);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot save note " + path, ex);
+			throw new NoteNotSavedException(path, ex);
 		}
 		return read(path);
 	}
@@ -156,7 +152,7 @@ class NoteStore {
 		return (content != null) ? content : "";
 	}
 
-	@Nullable private NoteFile readIfExists(NotePath path) {
+	@Nullable NoteFile readIfExists(NotePath path) {
 		Path file = existing(path);
 		if (file == null) {
 			return null;

@@ -114,6 +114,16 @@ class NotesController {
 			form.addObject("folders", folders());
 			return form;
 		}
+		catch (NoteNotSavedException ex) {
+			ModelAndView form = new ModelAndView(EDIT_VIEW, notSavedStatus(ex));
+			form.addObject("mode", "create");
+			form.addObject("folder", path.parent().value());
+			form.addObject("noteTitle", heading);
+			form.addObject("markdown", text);
+			form.addObject("error", ex.getMessage());
+			form.addObject("folders", folders());
+			return form;
+		}
 		redirect.addFlashAttribute("message", "Created " + path + ".");
 		return new ModelAndView("redirect:" + path.url());
 	}
@@ -177,6 +187,18 @@ class NotesController {
 		catch (NoteConflictException ex) {
 			return conflict(name, text, ex.onDisk());
 		}
+		catch (NoteNotSavedException ex) {
+			// The editor again, still at the version it started from, so the next save
+			// goes through once the disk is fixed.
+			ModelAndView editor = new ModelAndView(EDIT_VIEW, notSavedStatus(ex));
+			editor.addObject("mode", "edit");
+			NoteFile onDisk = this.store.readIfExists(name);
+			editor.addObject("note", (onDisk != null) ? onDisk : new NoteFile(name, "", null, NoteFile.MISSING));
+			editor.addObject("markdown", text);
+			editor.addObject("version", version);
+			editor.addObject("error", ex.getMessage());
+			return editor;
+		}
 		redirect.addFlashAttribute("message", "Saved.");
 		return new ModelAndView("redirect:" + name.url());
 	}
@@ -195,6 +217,10 @@ class NotesController {
 		editor.addObject("diskContent", (onDisk != null) ? onDisk.content() : null);
 		editor.addObject("error", (onDisk != null) ? CHANGED_ON_DISK : DELETED_ON_DISK);
 		return editor;
+	}
+
+	private static HttpStatus notSavedStatus(NoteNotSavedException ex) {
+		return ex.diskFull() ? HttpStatus.INSUFFICIENT_STORAGE : HttpStatus.SERVICE_UNAVAILABLE;
 	}
 
 	@PostMapping(path = "/notes/{*path}", params = "action=rename")

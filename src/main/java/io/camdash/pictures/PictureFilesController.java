@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.Principal;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,12 +16,16 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
+import org.springframework.core.task.support.TaskExecutorAdapter;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -33,8 +38,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.WebAsyncTask;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Picture files: the image, its thumbnail, a download, a zip of a selection, and DELETE
@@ -55,10 +60,13 @@ class PictureFilesController {
 
 	private final PictureDeleter deleter;
 
-	PictureFilesController(PictureStore store, ThumbnailCache thumbnails, PictureDeleter deleter) {
+	private final Downloads downloads;
+
+	PictureFilesController(PictureStore store, ThumbnailCache thumbnails, PictureDeleter deleter, Downloads downloads) {
 		this.store = store;
 		this.thumbnails = thumbnails;
 		this.deleter = deleter;
+		this.downloads = downloads;
 	}
 
 	@GetMapping(PictureUrls.IMAGE + "{*name}")
@@ -124,11 +132,13 @@ class PictureFilesController {
 	}
 
 	/**
-	 * The selected pictures as one zip, written straight to the response: never built in
-	 * memory or on disk. Pictures that vanish before their turn are left out.
+	 * The selected pictures as one zip, written straight to the response on a download
+	 * thread (never a stream's): never built in memory or on disk. Pictures that vanish
+	 * before their turn are left out. Past the limits per user and address: 503.
 	 */
 	@PostMapping("/pictures/selection/zip")
-	ResponseEntity<StreamingResponseBody> zip(@RequestParam(name = "name", required = false) List<String> names) {
+	WebAsyncTask<Void> zip(@RequestParam(name = "name", required = false) List<String> names,
+			@Nullable Principal principal, HttpServletRequest request, HttpServletResponse response) {
 		List<PictureStore.Found> pictures = new ArrayList<>();
 		for (PictureName name : PictureSelection.parse(names)) {
 			try {
@@ -141,15 +151,30 @@ class PictureFilesController {
 		if (pictures.isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "None of the selected pictures exists any more");
 		}
+		Downloads.Permit permit = this.downloads.tryStart((principal != null) ? principal.getName() : "",
+				request.getRemoteAddr());
+		if (permit == null) {
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+					"Too many downloads at once: wait for one to finish, then try again.");
+		}
 		ContentDisposition attachment = ContentDisposition.attachment()
 			.filename("camdash-pictures-" + ZIP_TIME.format(LocalDateTime.now()) + ".zip")
 			.build();
-		StreamingResponseBody body = (output) -> writeZip(pictures, output);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("application/zip"))
-			.cacheControl(CacheControl.noStore())
-			.header(HttpHeaders.CONTENT_DISPOSITION, attachment.toString())
-			.body(body);
+		response.setContentType("application/zip");
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment.toString());
+		WebAsyncTask<Void> task = new WebAsyncTask<>(null, new TaskExecutorAdapter(this.downloads.threads()), () -> {
+			try {
+				writeZip(pictures, response.getOutputStream());
+				return null;
+			}
+			finally {
+				permit.release();
+			}
+		});
+		// Also when the zip never ran (the client left first).
+		task.onCompletion(permit::release);
+		return task;
 	}
 
 	private void writeZip(List<PictureStore.Found> pictures, OutputStream output) throws IOException {

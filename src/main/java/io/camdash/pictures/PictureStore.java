@@ -10,7 +10,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -21,6 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.camdash.storage.AtomicFiles;
+import io.camdash.storage.AtomicFiles.Durability;
+import io.camdash.storage.WriteProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +41,6 @@ class PictureStore {
 
 	private static final Logger log = LoggerFactory.getLogger(PictureStore.class);
 
-	private static final String TEMP_SUFFIX = ".tmp";
-
 	private final Path root;
 
 	private final ZoneId zone = ZoneId.systemDefault();
@@ -58,6 +58,7 @@ class PictureStore {
 		// escaped by comparing names.
 		this.root = folder.toRealPath();
 		log.info("Pictures in {}", this.root);
+		AtomicFiles.removeLeftovers(this.root, PictureName.MAX_DEPTH);
 	}
 
 	ZoneId zone() {
@@ -70,31 +71,40 @@ class PictureStore {
 	 * {@code -2}, {@code -3}... when that name is taken (two pictures of the same frame
 	 * or millisecond).
 	 */
-	Picture save(String camera, byte[] jpeg, Instant takenAt) throws IOException {
+	Picture save(String camera, byte[] jpeg, Instant takenAt) {
 		LocalDateTime local = LocalDateTime.ofInstant(takenAt, this.zone);
 		String base = camera + "_" + Picture.NAME_TIME.format(local);
 		String relativeFolder = camera + "/" + Picture.DAY_FOLDER.format(local);
 		PictureName probe = new PictureName(relativeFolder + "/" + base + ".jpg");
 		Path folder = this.root.resolve(relativeFolder);
-		Files.createDirectories(folder);
-		// Leading dot and .tmp: never a picture name, so a half-written file is never
-		// listed.
-		Path temp = Files.createTempFile(folder, "." + base + "-", TEMP_SUFFIX);
 		try {
-			Files.write(temp, jpeg);
-			synchronized (this.naming) {
-				PictureName name = probe;
-				for (int n = 2; Files.exists(this.root.resolve(name.value()), LinkOption.NOFOLLOW_LINKS); n++) {
-					name = new PictureName(relativeFolder + "/" + base + "-" + n + ".jpg");
-				}
-				Path target = this.root.resolve(name.value());
-				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-				BasicFileAttributes attributes = Files.readAttributes(target, BasicFileAttributes.class);
-				return Picture.of(name, attributes.size(), attributes.lastModifiedTime().toMillis(), this.zone);
+			Files.createDirectories(folder);
+			// Hidden and .tmp: never a picture name, so a half-written file is never
+			// listed.
+			Path temp = AtomicFiles.writeTemp(folder, base, jpeg, Durability.DURABLE);
+			try {
+				return moveToFreeName(temp, probe, relativeFolder, base);
+			}
+			finally {
+				Files.deleteIfExists(temp);
 			}
 		}
-		finally {
-			Files.deleteIfExists(temp);
+		catch (IOException ex) {
+			throw new PictureNotSavedException(ex);
+		}
+	}
+
+	private Picture moveToFreeName(Path temp, PictureName probe, String relativeFolder, String base)
+			throws IOException {
+		synchronized (this.naming) {
+			PictureName name = probe;
+			for (int n = 2; Files.exists(this.root.resolve(name.value()), LinkOption.NOFOLLOW_LINKS); n++) {
+				name = new PictureName(relativeFolder + "/" + base + "-" + n + ".jpg");
+			}
+			Path target = this.root.resolve(name.value());
+			AtomicFiles.moveIntoPlace(temp, target, false, Durability.DURABLE);
+			BasicFileAttributes attributes = Files.readAttributes(target, BasicFileAttributes.class);
+			return Picture.of(name, attributes.size(), attributes.lastModifiedTime().toMillis(), this.zone);
 		}
 	}
 
@@ -246,6 +256,20 @@ class PictureStore {
 	 * @param file its real path, inside the pictures folder
 	 */
 	record Found(Picture picture, Path file) {
+
+	}
+
+	/**
+	 * A photo that could not be written: 507 when the disk is full, 503 otherwise, said
+	 * in words.
+	 */
+	static class PictureNotSavedException extends ResponseStatusException {
+
+		PictureNotSavedException(IOException cause) {
+			super((WriteProblem.of(cause) == WriteProblem.DISK_FULL) ? HttpStatus.INSUFFICIENT_STORAGE
+					: HttpStatus.SERVICE_UNAVAILABLE,
+					"The photo was not saved: " + WriteProblem.describe(cause, "the pictures folder") + ".");
+		}
 
 	}
 

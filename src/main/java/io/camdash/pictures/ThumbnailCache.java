@@ -5,10 +5,11 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.stream.IntStream;
 
 import io.camdash.camera.JpegEncoder;
+import io.camdash.storage.AtomicFiles;
+import io.camdash.storage.AtomicFiles.Durability;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -56,6 +57,7 @@ class ThumbnailCache {
 		Path folder = properties.thumbnailCache().toAbsolutePath().normalize();
 		Files.createDirectories(folder);
 		this.root = folder.toRealPath();
+		AtomicFiles.removeLeftovers(this.root, 8);
 		this.width = properties.thumbnailWidth();
 	}
 
@@ -153,14 +155,8 @@ class ThumbnailCache {
 	}
 
 	private static void writeAtomically(Path target, byte[] content) throws IOException {
-		Path temp = Files.createTempFile(target.getParent(), ".thumbnail-", ".tmp");
-		try {
-			Files.write(temp, content);
-			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		finally {
-			Files.deleteIfExists(temp);
-		}
+		// A thumbnail can be made again: atomic, but not worth a sync.
+		AtomicFiles.write(target, content, Durability.CACHE);
 	}
 
 }

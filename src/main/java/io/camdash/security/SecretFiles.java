@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+
+import io.camdash.storage.AtomicFiles;
+import io.camdash.storage.AtomicFiles.Durability;
 
 /**
  * The data folder where camdash keeps its own secrets (the generated admin password's
@@ -25,6 +27,8 @@ final class SecretFiles {
 
 	SecretFiles(Path folder) {
 		this.folder = folder.toAbsolutePath().normalize();
+		// Only this folder's own files: the thumbnail cache below it cleans itself.
+		AtomicFiles.removeLeftovers(this.folder, 1);
 	}
 
 	Path path(String name) {
@@ -50,14 +54,8 @@ final class SecretFiles {
 	void write(String name, String content) {
 		try {
 			createFolder();
-			Path temp = Files.createTempFile(this.folder, "." + name, ".tmp", ownerOnly("rw-------"));
-			try {
-				Files.writeString(temp, content + "\n", StandardCharsets.UTF_8);
-				Files.move(temp, path(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			finally {
-				Files.deleteIfExists(temp);
-			}
+			AtomicFiles.write(path(name), (content + "\n").getBytes(StandardCharsets.UTF_8), Durability.DURABLE,
+					ownerOnly("rw-------"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(

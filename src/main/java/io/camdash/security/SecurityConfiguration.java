@@ -3,7 +3,9 @@ package io.camdash.security;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.camdash.camera.CamerasProperties;
@@ -36,12 +38,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
-import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices.RememberMeTokenAlgorithm;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
@@ -131,8 +134,14 @@ class SecurityConfiguration {
 		return new LoginAttempts(settings.loginThrottle(), Clock.systemUTC());
 	}
 
+	/** Browsers that signed in before, keyed with the remember-me key. */
 	@Bean
-	TokenBasedRememberMeServices rememberMeServices(SecuritySettings settings, SecretFiles files,
+	TrustedBrowsers trustedBrowsers(RevocableRememberMeServices rememberMe) {
+		return new TrustedBrowsers(rememberMe.getKey());
+	}
+
+	@Bean
+	RevocableRememberMeServices rememberMeServices(SecuritySettings settings, SecretFiles files,
 			UserDetailsService users) {
 		// The key lives in the data folder, so "remember me" survives a restart.
 		String key = files.read(REMEMBER_ME_KEY_FILE).orElseGet(() -> {
@@ -140,8 +149,12 @@ class SecurityConfiguration {
 			files.write(REMEMBER_ME_KEY_FILE, generated);
 			return generated;
 		});
-		TokenBasedRememberMeServices services = new TokenBasedRememberMeServices(key, users,
-				RememberMeTokenAlgorithm.SHA256);
+		Map<String, String> passwords = new HashMap<>();
+		passwords.put(settings.adminName(), settings.hasAdminPassword() ? settings.adminPassword()
+				: files.read(AdminPassword.HASH_FILE).orElse(""));
+		settings.users().forEach((user) -> passwords.put(user.name(), user.password()));
+		RevocableRememberMeServices services = new RevocableRememberMeServices(key, users, passwords, files,
+				Clock.systemUTC());
 		services.setTokenValiditySeconds((int) settings.rememberMe().toSeconds());
 		return services;
 	}
@@ -149,7 +162,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain toolsFilterChain(HttpSecurity http, SecuritySettings settings, CamerasProperties cameras,
-			AuthenticationManager camdashAuthenticationManager, TokenBasedRememberMeServices rememberMe)
+			AuthenticationManager camdashAuthenticationManager, RevocableRememberMeServices rememberMe)
 			throws Exception {
 		AuthenticationEntryPoint basic = basicEntryPoint();
 		CameraTokenFilter tokens = new CameraTokenFilter(settings.cameraTokens(), () -> cameras.cameras().get(0).id());
@@ -166,6 +179,7 @@ class SecurityConfiguration {
 		})
 			.authenticationManager(camdashAuthenticationManager)
 			.addFilterBefore(tokens, BasicAuthenticationFilter.class)
+			.addFilterBefore(new AnonymousBodyLimitFilter(settings.maxAnonymousBody()), CsrfFilter.class)
 			.httpBasic((basicAuth) -> basicAuth.authenticationEntryPoint(basic))
 			// A page's <img> keeps working with a remember-me cookie after its session
 			// ended.
@@ -174,6 +188,7 @@ class SecurityConfiguration {
 			// Never remember a tool URL (it may carry a token) to redirect to after
 			// signing in.
 			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.csrf((csrf) -> csrf.csrfTokenRequestHandler(new CsrfTokenReader()))
 			.headers(SecurityConfiguration::secureHeaders);
 		return http.build();
 	}
@@ -181,8 +196,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pagesFilterChain(HttpSecurity http, SecuritySettings settings,
-			AuthenticationManager camdashAuthenticationManager, TokenBasedRememberMeServices rememberMe)
-			throws Exception {
+			AuthenticationManager camdashAuthenticationManager, RevocableRememberMeServices rememberMe,
+			TrustedBrowsers browsers) throws Exception {
 		http.authorizeHttpRequests((requests) -> {
 			requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
 			requests.requestMatchers(PUBLIC_URLS).permitAll();
@@ -197,8 +212,11 @@ class SecurityConfiguration {
 			requests.anyRequest().hasRole(Role.ADMIN.name());
 		})
 			.authenticationManager(camdashAuthenticationManager)
+			.addFilterBefore(new AnonymousBodyLimitFilter(settings.maxAnonymousBody()), CsrfFilter.class)
 			.formLogin((form) -> form.loginPage(LoginController.LOGIN_URL)
-				.failureUrl(LoginController.LOGIN_URL + "?error"))
+				.failureUrl(LoginController.LOGIN_URL + "?error")
+				.authenticationDetailsSource(SignInDetails::new)
+				.successHandler(trustingSuccessHandler(browsers)))
 			.rememberMe((remember) -> remember.rememberMeServices(rememberMe))
 			// Logout is a POST with a CSRF token (a GET never changes state); it also
 			// forgets "remember me".
@@ -209,6 +227,7 @@ class SecurityConfiguration {
 			.httpBasic((basicAuth) -> basicAuth.realmName(REALM))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(pagesEntryPoint()))
+			.csrf((csrf) -> csrf.csrfTokenRequestHandler(new CsrfTokenReader()))
 			.headers(SecurityConfiguration::secureHeaders);
 		return http.build();
 	}
@@ -220,10 +239,10 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	AuthenticationManager camdashAuthenticationManager(UserDetailsService users, PasswordEncoder encoder,
-			LoginAttempts attempts, TokenBasedRememberMeServices rememberMe) {
+			LoginAttempts attempts, RevocableRememberMeServices rememberMe, TrustedBrowsers browsers) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(encoder);
-		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, attempts),
+		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, attempts, browsers),
 				new RememberMeAuthenticationProvider(rememberMe.getKey()));
 	}
 
@@ -242,6 +261,17 @@ class SecurityConfiguration {
 			.frameOptions((frames) -> frames.deny())
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY));
+	}
+
+	/**
+	 * After a sign-in through the form: trust this browser, then go where Spring would.
+	 */
+	private static AuthenticationSuccessHandler trustingSuccessHandler(TrustedBrowsers browsers) {
+		AuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+		return (request, response, authentication) -> {
+			browsers.trust(request, response, authentication.getName());
+			redirect.onAuthenticationSuccess(request, response, authentication);
+		};
 	}
 
 	private static BasicAuthenticationEntryPoint basicEntryPoint() {

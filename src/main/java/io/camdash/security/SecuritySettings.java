@@ -16,6 +16,7 @@ import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -35,6 +36,8 @@ import org.springframework.validation.annotation.Validated;
  * @param cameraTokens access tokens for tools (VLC, ffmpeg, Home Assistant), by camera
  * id: each opens that camera's stream and still only; remove one to revoke it
  * @param loginThrottle how repeated failed sign-ins are slowed down
+ * @param maxAnonymousBody largest request body accepted from someone not signed in (the
+ * sign-in form needs well under 1KB); larger ones get 413 before anything reads them
  */
 @ConfigurationProperties("camdash.security")
 @Validated
@@ -44,7 +47,8 @@ public record SecuritySettings(@DefaultValue("./.camdash") @NotNull Path dataFol
 		String adminPassword, List<@Valid UserSettings> users, @DefaultValue("false") boolean anonymousViewing,
 		@DefaultValue("14d") @NotNull @DurationMin(minutes = 1) Duration rememberMe,
 		Map<String, @NotBlank @Size(min = 16, message = "must be at least 16 characters") String> cameraTokens,
-		@DefaultValue @NotNull @Valid LoginThrottle loginThrottle) {
+		@DefaultValue @NotNull @Valid LoginThrottle loginThrottle,
+		@DefaultValue("16KB") @NotNull DataSize maxAnonymousBody) {
 
 	public SecuritySettings {
 		users = (users != null) ? List.copyOf(users) : List.of();
@@ -100,16 +104,23 @@ public record SecuritySettings(@DefaultValue("./.camdash") @NotNull Path dataFol
 	}
 
 	/**
-	 * Sign-in throttling, under {@code camdash.security.login-throttle}.
+	 * Sign-in throttling, under {@code camdash.security.login-throttle}. A browser that
+	 * signed in as a user before is held only by its own failures and its address's lock.
 	 *
-	 * @param maxFailuresPerUser failed sign-ins for one user name before it is locked for
-	 * a while
+	 * @param maxFailuresPerUser failed sign-ins for one user name from one address before
+	 * that name is locked there; past as many from all addresses together, each further
+	 * try for the name waits twice as long as the last (1s, 2s, 4s ... up to the lock
+	 * duration)
 	 * @param maxFailuresPerAddress failed sign-ins from one client address before it is
 	 * locked for a while
-	 * @param lockDuration how long a lock lasts; failures older than this are forgotten
+	 * @param maxFailuresPerMinute failed sign-ins over all names and addresses within a
+	 * minute before sign-ins from unknown browsers wait for the minute to end
+	 * @param lockDuration how long a lock lasts after the last failure; failures older
+	 * than this are forgotten
 	 */
 	public record LoginThrottle(@DefaultValue("5") @Min(1) @Max(1000) int maxFailuresPerUser,
 			@DefaultValue("20") @Min(1) @Max(10000) int maxFailuresPerAddress,
+			@DefaultValue("60") @Min(1) @Max(100000) int maxFailuresPerMinute,
 			@DefaultValue("5m") @NotNull @DurationMin(seconds = 1) Duration lockDuration) {
 	}
 

@@ -22,9 +22,13 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final LoginAttempts attempts;
 
-	ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginAttempts attempts) {
+	private final TrustedBrowsers browsers;
+
+	ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginAttempts attempts,
+			TrustedBrowsers browsers) {
 		this.passwords = passwords;
 		this.attempts = attempts;
+		this.browsers = browsers;
 	}
 
 	@Override
@@ -33,17 +37,19 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		String user = String.valueOf(authentication.getName()).toLowerCase(Locale.ROOT);
 		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
 				? details.getRemoteAddress() : "unknown";
-		Duration locked = this.attempts.lockedFor(user, address);
+		String browser = (authentication.getDetails() instanceof SignInDetails details)
+				? this.browsers.browserOf(details.browserCookie(), user) : null;
+		Duration locked = this.attempts.lockedFor(user, address, browser);
 		if (!locked.isZero()) {
 			throw new SignInLockedException(locked);
 		}
 		try {
 			Authentication result = this.passwords.authenticate(authentication);
-			this.attempts.succeeded(user);
+			this.attempts.succeeded(user, address, browser);
 			return result;
 		}
 		catch (BadCredentialsException ex) {
-			this.attempts.failed(user, address);
+			this.attempts.failed(user, address, browser);
 			throw ex;
 		}
 	}
@@ -57,7 +63,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	static class SignInLockedException extends LockedException {
 
 		SignInLockedException(Duration remaining) {
-			super("Too many failed sign-ins; try again in " + Math.max(1, remaining.toMinutes()) + " min");
+			super("Too many failed sign-ins; try again in " + Math.max(1, remaining.toSeconds()) + " s");
 		}
 
 	}

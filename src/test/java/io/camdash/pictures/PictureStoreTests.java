@@ -38,6 +38,16 @@ class PictureStoreTests {
 	}
 
 	@Test
+	void temporaryFilesLeftByACrashAreRemovedAtStartAndPicturesKept() throws IOException {
+		Path day = Files.createDirectories(this.folder.resolve("cam/2026-11-21"));
+		Path leftover = Files.write(day.resolve(".cam_20261121-083000-000-6402836427391840512.tmp"), new byte[10]);
+		Path picture = Files.write(day.resolve("cam_20261121-083000-000.jpg"), TestImages.jpeg(8, 8));
+		new PictureStore(new PicturesProperties(this.folder, this.temp.resolve("cache"), 320, 48));
+		assertThat(leftover).doesNotExist();
+		assertThat(picture).exists();
+	}
+
+	@Test
 	void createsItsFolderAndSavesUnderCameraAndDay() throws IOException {
 		assertThat(this.folder).isDirectory();
 		Instant at = Instant.parse("2024-05-01T10:15:30.123Z");

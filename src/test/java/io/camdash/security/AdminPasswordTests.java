@@ -18,6 +18,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,7 +100,7 @@ class AdminPasswordTests {
 
 	private static SecuritySettings settings(Path data, String adminPassword) {
 		return new SecuritySettings(data, "admin", adminPassword, List.of(), false, Duration.ofDays(14), Map.of(),
-				new LoginThrottle(5, 20, Duration.ofMinutes(5)));
+				new LoginThrottle(5, 20, 60, Duration.ofMinutes(5)), DataSize.ofKilobytes(16));
 	}
 
 }

@@ -14,7 +14,7 @@ class LoginAttemptsTests {
 
 	private Instant now = Instant.parse("2026-01-01T12:00:00Z");
 
-	private final LoginAttempts attempts = new LoginAttempts(new LoginThrottle(3, 10, Duration.ofMinutes(5)),
+	private final LoginAttempts attempts = new LoginAttempts(new LoginThrottle(3, 10, 20, Duration.ofMinutes(5)),
 			new Clock() {
 
 				@Override
@@ -35,38 +35,66 @@ class LoginAttemptsTests {
 			});
 
 	@Test
-	void aUserIsLockedAfterTheLimitUntilTheLockEnds() {
-		this.attempts.failed("viewer", "192.0.2.1");
-		this.attempts.failed("viewer", "192.0.2.2");
-		assertThat(this.attempts.lockedFor("viewer", "192.0.2.3")).isZero();
-		this.attempts.failed("viewer", "192.0.2.3");
-		assertThat(this.attempts.lockedFor("viewer", "192.0.2.4")).isEqualTo(Duration.ofMinutes(5));
-		this.now = this.now.plus(Duration.ofMinutes(4));
-		assertThat(this.attempts.lockedFor("viewer", "192.0.2.4")).isEqualTo(Duration.ofMinutes(1));
-		this.now = this.now.plus(Duration.ofMinutes(1));
-		assertThat(this.attempts.lockedFor("viewer", "192.0.2.4")).isZero();
-	}
-
-	@Test
-	void oldFailuresAreForgottenAndASuccessClearsTheUsersCount() {
-		this.attempts.failed("viewer", "192.0.2.1");
-		this.attempts.failed("viewer", "192.0.2.1");
-		this.now = this.now.plus(Duration.ofMinutes(6));
-		this.attempts.failed("viewer", "192.0.2.1");
-		assertThat(this.attempts.lockedFor("viewer", "192.0.2.1")).isZero();
-		this.attempts.succeeded("viewer");
-		this.attempts.failed("viewer", "192.0.2.1");
-		this.attempts.failed("viewer", "192.0.2.1");
-		assertThat(this.attempts.lockedFor("viewer", "192.0.2.9")).isZero();
-	}
-
-	@Test
-	void anAddressIsLockedAfterItsOwnLimitWhateverTheNames() {
-		for (int i = 0; i < 10; i++) {
-			this.attempts.failed("name-" + i, "192.0.2.7");
+	void aNameIsLockedAtOneAddressAfterTheLimitUntilTheLockEnds() {
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.attempts.lockedFor("viewer", "192.0.2.1", null)).isZero();
+			this.attempts.failed("viewer", "192.0.2.1", null);
 		}
-		assertThat(this.attempts.lockedFor("admin", "192.0.2.7")).isPositive();
-		assertThat(this.attempts.lockedFor("admin", "192.0.2.8")).isZero();
+		assertThat(this.attempts.lockedFor("viewer", "192.0.2.1", null)).isEqualTo(Duration.ofMinutes(5));
+		this.now = this.now.plus(Duration.ofMinutes(4));
+		assertThat(this.attempts.lockedFor("viewer", "192.0.2.1", null)).isEqualTo(Duration.ofMinutes(1));
+		this.now = this.now.plus(Duration.ofMinutes(1));
+		assertThat(this.attempts.lockedFor("viewer", "192.0.2.1", null)).isZero();
+	}
+
+	@Test
+	void guessesForOneNameFromManyAddressesWaitTwiceAsLongEachTimeUpToTheLockDuration() {
+		this.attempts.failed("admin", "192.0.2.1", null);
+		this.attempts.failed("admin", "192.0.2.2", null);
+		assertThat(this.attempts.lockedFor("admin", "192.0.2.9", null)).isZero();
+		this.attempts.failed("admin", "192.0.2.3", null);
+		Duration expected = Duration.ofSeconds(1);
+		for (int i = 4; i < 20; i++) {
+			assertThat(this.attempts.lockedFor("admin", "192.0.2.9", null)).isEqualTo(expected);
+			this.now = this.now.plus(expected);
+			assertThat(this.attempts.lockedFor("admin", "192.0.2.9", null)).isZero();
+			this.attempts.failed("admin", "192.0.2." + (10 + i), null);
+			expected = expected.multipliedBy(2);
+			expected = (expected.compareTo(Duration.ofMinutes(5)) > 0) ? Duration.ofMinutes(5) : expected;
+		}
+	}
+
+	@Test
+	void aBrowserThatSignedInBeforeIsNotLockedByFailuresFromElsewhereOnlyByItsOwn() {
+		for (int i = 0; i < 10; i++) {
+			this.attempts.failed("admin", "192.0.2." + i, null);
+		}
+		assertThat(this.attempts.lockedFor("admin", "198.51.100.7", null)).isPositive();
+		assertThat(this.attempts.lockedFor("admin", "198.51.100.7", "owners-browser")).isZero();
+		for (int i = 0; i < 3; i++) {
+			this.attempts.failed("admin", "198.51.100.7", "owners-browser");
+		}
+		assertThat(this.attempts.lockedFor("admin", "198.51.100.7", "owners-browser")).isPositive();
+	}
+
+	@Test
+	void anAddressIsLockedAfterItsOwnLimitWhateverTheNamesEvenForATrustedBrowser() {
+		for (int i = 0; i < 10; i++) {
+			this.attempts.failed("name-" + i, "192.0.2.7", null);
+		}
+		assertThat(this.attempts.lockedFor("admin", "192.0.2.7", "owners-browser")).isPositive();
+		assertThat(this.attempts.lockedFor("admin", "192.0.2.8", null)).isZero();
+	}
+
+	@Test
+	void tooManyFailuresOverallHoldUnknownBrowsersForTheRestOfTheMinute() {
+		for (int i = 0; i < 20; i++) {
+			this.attempts.failed("name-" + i, "192.0.2." + i, null);
+		}
+		assertThat(this.attempts.lockedFor("admin", "198.51.100.7", null)).isPositive();
+		assertThat(this.attempts.lockedFor("admin", "198.51.100.7", "owners-browser")).isZero();
+		this.now = this.now.plus(Duration.ofMinutes(1));
+		assertThat(this.attempts.lockedFor("admin", "198.51.100.7", null)).isZero();
 	}
 
 	@Test

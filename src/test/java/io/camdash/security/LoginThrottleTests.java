@@ -62,7 +62,7 @@ class LoginThrottleTests {
 		assertThat(signIn(TestUsers.ADMIN.name(), TestUsers.ADMIN.password())).hasRedirectedUrl("/");
 		assertThat(output.getAll())
 			.contains("Failed sign-in for user 'viewer' from 127.0.0.1",
-					"Sign-in for user 'viewer' is locked for PT5M after 3 failures")
+					"Sign-in for user 'viewer' from 127.0.0.1 is locked for PT5M after 3 failures")
 			.doesNotContain("guess-0", "guess-2", TestUsers.VIEWER.password());
 	}
 

@@ -75,6 +75,17 @@ class SignInBrowserTests {
 	}
 
 	@Test
+	void scriptsCannotReadTheSessionCookie() {
+		this.browser.login(base(), TestUsers.VIEWER);
+		org.openqa.selenium.Cookie session = this.browser.driver().manage().getCookieNamed("JSESSIONID");
+		assertThat(session).isNotNull();
+		assertThat(session.isHttpOnly()).isTrue();
+		assertThat(session.getSameSite()).isEqualTo("Lax");
+		Object visible = this.browser.driver().executeScript("return document.cookie");
+		assertThat(String.valueOf(visible)).doesNotContain("JSESSIONID");
+	}
+
+	@Test
 	void aViewerSeesTheirRole() {
 		this.browser.login(base(), TestUsers.VIEWER);
 		assertThat(this.browser.driver().findElement(By.cssSelector(".user-menu .badge")).getText())

@@ -55,7 +55,8 @@ final class FfmpegSource implements FrameSource {
 		}
 		catch (FrameGrabber.Exception ex) {
 			closeQuietly(opening);
-			throw new IOException("cannot open " + this.settings.source().describe() + ": " + explain(ex), ex);
+			throw new IOException("cannot open " + this.settings.source().describeForViewers() + ": " + explain(ex),
+					ex);
 		}
 		this.grabber = opening;
 		double rate = opening.getFrameRate();
@@ -72,12 +73,13 @@ final class FfmpegSource implements FrameSource {
 				frame = this.grabber.grabImage();
 			}
 			if (frame == null) {
-				throw new IOException(this.settings.source().describe() + " ended");
+				throw new IOException(this.settings.source().describeForViewers() + " ended");
 			}
 			return this.converter.convert(frame);
 		}
 		catch (FrameGrabber.Exception ex) {
-			throw new IOException("reading " + this.settings.source().describe() + " failed: " + explain(ex), ex);
+			throw new IOException("reading " + this.settings.source().describeForViewers() + " failed: " + explain(ex),
+					ex);
 		}
 	}
 
@@ -100,7 +102,7 @@ final class FfmpegSource implements FrameSource {
 	 */
 	private String explain(FrameGrabber.Exception ex) {
 		String message = String.valueOf(ex.getMessage())
-			.replace(this.settings.source().location(), this.settings.source().describe())
+			.replace(this.settings.source().location(), this.settings.source().describeForViewers())
 			.replaceAll("\\s*\\((Has setFormat|For more details)[^)]*\\)", "");
 		return message.replace("error -111", "connection refused (error -111)")
 			.replace("error -110", "timed out (error -110)")

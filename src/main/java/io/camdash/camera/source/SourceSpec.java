@@ -102,8 +102,8 @@ public record SourceSpec(Kind kind, String location) {
 	}
 
 	/**
-	 * The value without credentials (user info, token or password parameters), safe for
-	 * logs and pages.
+	 * The value without credentials (user info and every query value masked), for ADMINs
+	 * and logs.
 	 */
 	public String describe() {
 		return switch (this.kind) {
@@ -111,9 +111,13 @@ public record SourceSpec(Kind kind, String location) {
 			case DEVICE -> "device:" + this.location;
 			case FILE -> "file:" + this.location;
 			case FOLDER -> "folder:" + this.location;
-			case NETWORK -> this.location.replaceFirst("//[^/@]*@", "//***@")
-				.replaceAll("(?i)([?&](token|password|passwd|pwd|pass|auth|key|secret)=)[^&#]*", "$1***");
+			case NETWORK -> SourceUrls.masked(this.location);
 		};
+	}
+
+	/** The value as VIEWERs may see it: a URL without user info or query. */
+	public String describeForViewers() {
+		return (this.kind == Kind.NETWORK) ? SourceUrls.forViewers(this.location) : describe();
 	}
 
 	@Override
