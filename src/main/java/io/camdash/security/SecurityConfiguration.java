@@ -77,8 +77,9 @@ class SecurityConfiguration {
 	/** URLs only an ADMIN may read. */
 	static final String[] ADMIN_URLS = { "/actuator/**", "/settings/**" };
 
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; "
-			+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+	// media-src blob: lets the live player attach its MediaSource to the video.
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
+			+ "media-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 	// The live page's fullscreen button needs fullscreen for this origin; nothing else is
 	// ever used.

@@ -37,7 +37,7 @@ class PicturesBrowserTests extends SignedInBrowserTests {
 	void takeAPhotoFindItInTheGalleryAndDeleteIt() {
 		WebDriver driver = browser.driver();
 		driver.get(url("/cameras/cam"));
-		awaitLoaded(By.id("live-image"));
+		browser.awaitPlaying("#live-video");
 		driver.findElement(By.cssSelector(".take-photo-button")).click();
 		WebElement card = browser.await((d) -> {
 			WebElement current = d.findElement(By.cssSelector(".current-picture"));
@@ -49,7 +49,7 @@ class PicturesBrowserTests extends SignedInBrowserTests {
 		assertThat(temp.resolve("pictures").resolve(name)).exists();
 		// Still on the live page, and the video still plays.
 		assertThat(driver.getCurrentUrl()).endsWith("/cameras/cam");
-		awaitLoaded(By.id("live-image"));
+		browser.awaitPlaying("#live-video");
 		browser.screenshot("camera-live-take-photo");
 
 		card.findElement(By.cssSelector(".current-picture-gallery")).click();
@@ -85,7 +85,7 @@ class PicturesBrowserTests extends SignedInBrowserTests {
 	void withoutScriptTheFormLandsOnTheCurrentPictureAndTakeAnotherWorks() {
 		WebDriver driver = browser.driver();
 		driver.get(url("/cameras/cam"));
-		awaitLoaded(By.id("live-image"));
+		browser.awaitPlaying("#live-video");
 		// form.submit() skips the page's script, as a browser without JavaScript would.
 		browser.driver().executeScript("document.querySelector('form.take-photo').submit()");
 		WebElement banner = browser.await((d) -> d.findElement(By.cssSelector(".picture-taken")));
