@@ -28,7 +28,8 @@
       this.img = element.querySelector('img');
       this.codecs = playableCodecs();
       this.mode = null;          // 'h264' or 'mjpeg'
-      this.visible = true;
+      // Where the browser reports visibility, a player starts once its element is on screen.
+      this.visible = !('IntersectionObserver' in window);
       this.retryDelay = 1000;
       this.onModeChange = () => {};
     }
@@ -57,8 +58,12 @@
       clearTimeout(this.retryTimer);
       clearInterval(this.chaseTimer);
       if (this.socket) {
-        this.socket.onclose = null;
-        this.socket.close(1000);
+        const socket = this.socket;
+        socket.onclose = null;
+        socket.onmessage = null;
+        // Closing a socket still connecting makes the browser log an error: close it once open.
+        if (socket.readyState === WebSocket.CONNECTING) socket.onopen = () => socket.close(1000);
+        else socket.close(1000);
         this.socket = null;
       }
       if (this.mediaSource) {
