@@ -31,7 +31,7 @@ final class LiveClient implements AutoCloseable {
 	private LiveClient(int port, String path, Map<String, String> headers, boolean reading) {
 		WebSocket.Builder builder = HttpClient.newHttpClient()
 			.newWebSocketBuilder()
-			.connectTimeout(Duration.ofSeconds(5));
+			.connectTimeout(Duration.ofSeconds(30));
 		headers.forEach(builder::header);
 		this.socket = builder.buildAsync(URI.create("ws://localhost:" + port + path), new Listener(reading)).join();
 	}

@@ -86,8 +86,11 @@ class LiveWebSocketIntegrationTests {
 			}
 			double encoded = counter("camdash.camera.h264.frames.encoded") - encodedBefore;
 			double captured = counter("camdash.camera.frames.captured") - capturedBefore;
-			assertThat(encoded).as("one encoding per captured frame for three viewers")
-				.isBetween(captured - 1, captured + 1);
+			// At most one encoding per frame for three viewers (fewer when the encoding
+			// thread falls behind and takes the newest image only).
+			assertThat(encoded).as("encodings for %s frames captured", captured)
+				.isGreaterThan(0)
+				.isLessThanOrEqualTo(captured + 1);
 		}
 	}
 
