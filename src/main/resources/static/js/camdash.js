@@ -26,6 +26,9 @@
         field('resolution').textContent = s.width + ' × ' + s.height;
         // Viewers whose link cannot carry full frames get smaller ones: say how many.
         field('viewers').textContent = s.reducedViewers ? s.viewers + ' (' + s.reducedViewers + ' on reduced frames)' : s.viewers;
+        const h = s.h264;
+        field('h264').textContent = !h ? '–' : h.viewers + (h.viewers === 1 ? ' viewer' : ' viewers') +
+          (h.delivery === 'off' ? '' : ' · ' + h.delivery + ' · ' + (h.bitsPerSecond / 1e6).toFixed(2) + ' Mbit/s');
         field('age').textContent = s.frameAgeMillis == null ? '–' : s.frameAgeMillis + ' ms';
         field('problem').textContent = s.problem || '–';
       } catch (e) {
@@ -49,6 +52,8 @@
       const img = tile.querySelector('img[data-still-src]');
       if (!img) return;
       const refresh = () => {
+        // Only while the tile shows stills (no H.264 in this browser).
+        if (img.hidden) { setTimeout(refresh, 1000); return; }
         const next = new Image();
         next.onload = () => { img.src = next.src; setTimeout(refresh, 1000); };
         next.onerror = () => setTimeout(refresh, 3000);
@@ -71,7 +76,7 @@
   // A stream cut by a network hiccup or a server restart comes back without a page reload.
   function reconnectStreams() {
     document.querySelectorAll('img.live-image').forEach((img) => {
-      if (img.dataset.stillSrc) return;
+      if (img.dataset.stillSrc || img.closest('.live-player')) return;
       img.addEventListener('error', () => {
         const base = img.src.split('#')[0].replace(/([?&])retry=\d+&?/, '$1').replace(/[?&]$/, '');
         setTimeout(() => { img.src = base + (base.includes('?') ? '&' : '?') + 'retry=' + Date.now(); }, 2000);

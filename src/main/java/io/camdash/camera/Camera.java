@@ -99,7 +99,7 @@ public final class Camera {
 		LatestFrame frame = latest();
 		return new CameraStatus(id(), name(), this.settings.source().describe(), this.state, this.problem,
 				this.fps.fps(), this.width, this.height, this.demand.viewers(), this.demand.reducedViewers(),
-				(frame != null) ? frame.ageMillis() : null);
+				(frame != null) ? frame.ageMillis() : null, this.consumers.streamStatus());
 	}
 
 	CameraMetrics metrics() {

@@ -1,7 +1,6 @@
 package io.camdash.camera;
 
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,9 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.context.request.async.CallableProcessingInterceptor;
-import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -73,7 +69,7 @@ class CameraMediaController {
 			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
 					"Too many viewers: camdash serves at most " + this.viewers.limit() + " streams at once");
 		}
-		releaseWhenCompleted(request, permit);
+		permit.releaseWhenCompleted(request);
 		return ResponseEntity.ok()
 			.headers(noCache())
 			.header("X-Accel-Buffering", "no")
@@ -102,21 +98,6 @@ class CameraMediaController {
 			case "reduced" -> FrameSizeChooser.fixed(true);
 			default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "size must be auto, full or reduced");
 		};
-	}
-
-	/**
-	 * However the request ends (even if its body never runs), its place is given back.
-	 */
-	private static void releaseWhenCompleted(HttpServletRequest request, ViewerLimiter.Permit permit) {
-		WebAsyncUtils.getAsyncManager(request)
-			.registerCallableInterceptor(ViewerLimiter.class, new CallableProcessingInterceptor() {
-
-				@Override
-				public <T> void afterCompletion(NativeWebRequest webRequest, Callable<T> task) {
-					permit.release();
-				}
-
-			});
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.camdash.camera;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the live page and the status API show about a camera.
  *
@@ -15,14 +17,16 @@ package io.camdash.camera;
  * @param reducedViewers of those, the viewers getting reduced frames because their link
  * cannot carry full ones
  * @param frameAgeMillis age of the newest frame, or null when there is none
+ * @param h264 the live H.264 stream: viewers, passthrough or encoded, bit rate; null
+ * where there is none
  */
 public record CameraStatus(String id, String name, String source, CameraState state, String problem, double fps,
-		int width, int height, int viewers, int reducedViewers, Long frameAgeMillis) {
+		int width, int height, int viewers, int reducedViewers, Long frameAgeMillis, @Nullable VideoStreamStatus h264) {
 
 	/** The same status showing the source as given. */
 	public CameraStatus withSource(String shownSource) {
 		return new CameraStatus(this.id, this.name, shownSource, this.state, this.problem, this.fps, this.width,
-				this.height, this.viewers, this.reducedViewers, this.frameAgeMillis);
+				this.height, this.viewers, this.reducedViewers, this.frameAgeMillis, this.h264);
 	}
 
 }

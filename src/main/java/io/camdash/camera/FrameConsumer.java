@@ -56,4 +56,12 @@ public interface FrameConsumer {
 	default void cameraClosing() {
 	}
 
+	/**
+	 * What the status API shows about the stream this consumer serves, or null for
+	 * nothing.
+	 */
+	default @Nullable VideoStreamStatus streamStatus() {
+		return null;
+	}
+
 }

@@ -41,6 +41,17 @@ final class FrameConsumers {
 		return this.consumers.isEmpty();
 	}
 
+	/** The first stream status a consumer reports, or null. */
+	@Nullable VideoStreamStatus streamStatus() {
+		for (FrameConsumer consumer : this.consumers) {
+			VideoStreamStatus status = consumer.streamStatus();
+			if (status != null) {
+				return status;
+			}
+		}
+		return null;
+	}
+
 	void frame(Mat image, LatestFrame frame) {
 		if (this.consumers.isEmpty()) {
 			return;

@@ -1,13 +1,20 @@
 package io.camdash.camera;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.async.CallableProcessingInterceptor;
+import org.springframework.web.context.request.async.WebAsyncUtils;
+
 /**
- * Caps concurrent MJPEG viewers over all cameras, so the next one gets a clear 503 rather
- * than a hang.
+ * Caps concurrent viewers (MJPEG and H.264) over all cameras, so the next one gets a
+ * clear 503 rather than a hang.
  */
-final class ViewerLimiter {
+public final class ViewerLimiter {
 
 	private final int limit;
 
@@ -19,11 +26,11 @@ final class ViewerLimiter {
 	}
 
 	/** A place for one viewer, or null when all are taken. */
-	Permit tryAcquire() {
+	public Permit tryAcquire() {
 		return this.permits.tryAcquire() ? new Permit() : null;
 	}
 
-	int limit() {
+	public int limit() {
 		return this.limit;
 	}
 
@@ -36,14 +43,30 @@ final class ViewerLimiter {
 	 * completes, whichever comes first counts: a stream whose body never ran (its task
 	 * refused) must not keep its place forever.
 	 */
-	final class Permit {
+	public final class Permit {
 
 		private final AtomicBoolean released = new AtomicBoolean();
 
-		void release() {
+		public void release() {
 			if (this.released.compareAndSet(false, true)) {
 				ViewerLimiter.this.permits.release();
 			}
+		}
+
+		/**
+		 * However the request ends (even if its streaming body never runs), this place is
+		 * given back.
+		 */
+		public void releaseWhenCompleted(HttpServletRequest request) {
+			WebAsyncUtils.getAsyncManager(request)
+				.registerCallableInterceptor(ViewerLimiter.class, new CallableProcessingInterceptor() {
+
+					@Override
+					public <T> void afterCompletion(NativeWebRequest webRequest, Callable<T> task) {
+						release();
+					}
+
+				});
 		}
 
 	}

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -68,13 +69,20 @@ class SecurityConfiguration {
 	 * Streams and stills, opened by VLC, ffmpeg or Home Assistant as well as by pages.
 	 */
 	static final String[] TOOL_URLS = { "/stream.mjpg", "/snapshot.jpg", "/cameras/*/stream.mjpg",
-			"/cameras/*/snapshot.jpg" };
+			"/cameras/*/snapshot.jpg", "/cameras/*/stream.mp4", "/cameras/*/live.ws" };
+
+	/**
+	 * The live WebSocket: its upgrade passes, and its handler closes a refused one with a
+	 * reason the page can show (see {@link StreamAccess}).
+	 */
+	static final String LIVE_WEBSOCKET = "/cameras/*/live.ws";
 
 	/** URLs only an ADMIN may read. */
 	static final String[] ADMIN_URLS = { "/actuator/**" };
 
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; "
-			+ "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+	// media-src blob: lets the live player attach its MediaSource to the video.
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
+			+ "media-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 	// The live page's fullscreen button needs fullscreen for this origin; nothing else is
 	// ever used.
@@ -168,6 +176,7 @@ class SecurityConfiguration {
 		CameraTokenFilter tokens = new CameraTokenFilter(settings.cameraTokens(), () -> cameras.cameras().get(0).id());
 		http.securityMatcher(TOOL_URLS).authorizeHttpRequests((requests) -> {
 			requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
+			requests.requestMatchers(HttpMethod.GET, LIVE_WEBSOCKET).permitAll();
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl reads = requests.requestMatchers(READS);
 			if (settings.anonymousViewing()) {
 				reads.permitAll();

@@ -18,21 +18,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LivePagesBrowserTests extends SignedInBrowserTests {
 
 	@Test
-	void aLivePageShowsTheStreamAndItsLiveStatus() {
-		browser.driver().get(url("/cameras/cam"));
+	void aLivePageShowsTheMjpegStreamWhenAskedAndItsLiveStatus() {
+		browser.driver().get(url("/cameras/cam?view=mjpeg"));
 		browser.await((d) -> isShowingAnImage(browser, d.findElement(By.id("live-image"))));
 		browser.await((d) -> d.findElement(By.cssSelector("[data-field=state]")).getText().equals("LIVE"));
 		browser.await((d) -> d.findElement(By.cssSelector("[data-field=fps]")).getText().matches("[1-9][0-9.]* fps"));
 		assertThat(browser.driver().findElement(By.cssSelector("[data-field=resolution]")).getText())
 			.isEqualTo("640 × 480");
 		assertThat(browser.driver().findElement(By.cssSelector("[data-fullscreen-target]")).isDisplayed()).isTrue();
-		browser.screenshot("camera-live");
+		assertThat(browser.driver().findElement(By.cssSelector("[data-live-mode-label]")).getText()).isEqualTo("MJPEG");
 		assertThat(browser.consoleProblems()).isEmpty();
 	}
 
 	@Test
 	void reducedFramesFillTheSameBoxAndTheStatusCountsThem() {
-		browser.driver().get(url("/cameras/cam"));
+		browser.driver().get(url("/cameras/cam?view=mjpeg"));
 		WebElement image = browser.await((d) -> {
 			WebElement img = d.findElement(By.id("live-image"));
 			return isShowingAnImage(browser, img) ? img : null;
@@ -53,7 +53,7 @@ class LivePagesBrowserTests extends SignedInBrowserTests {
 	void theLivePageFitsAPhone() {
 		try (Browser phone = Browser.openPhone()) {
 			phone.login(url(""), TestUsers.ADMIN);
-			phone.driver().get(url("/cameras/cam"));
+			phone.driver().get(url("/cameras/cam?view=mjpeg"));
 			WebElement image = phone.await((d) -> {
 				WebElement img = d.findElement(By.id("live-image"));
 				return isShowingAnImage(phone, img) ? img : null;
@@ -86,10 +86,8 @@ class LivePagesBrowserTests extends SignedInBrowserTests {
 	@Test
 	void dashboardShowsMovingVideo() {
 		browser.driver().get(url("/"));
-		WebElement video = browser.await((d) -> {
-			WebElement img = d.findElement(By.cssSelector(".camera-tile img.live-image"));
-			return isShowingAnImage(browser, img) ? img : null;
-		});
+		browser.awaitPlaying(".camera-tile video");
+		WebElement video = browser.driver().findElement(By.cssSelector(".camera-tile video"));
 		byte[] first = browser.elementScreenshot(video);
 		browser.await((d) -> !Arrays.equals(first, browser.elementScreenshot(video)));
 		browser.await((d) -> d.findElement(By.cssSelector(".camera-tile .camera-state")).getText().equals("LIVE"));

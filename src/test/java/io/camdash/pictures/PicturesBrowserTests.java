@@ -32,7 +32,7 @@ class PicturesBrowserTests extends SignedInBrowserTests {
 	void takeAPhotoFindItInTheGalleryAndDeleteIt() {
 		WebDriver driver = browser.driver();
 		driver.get(url("/cameras/cam"));
-		awaitLoaded(By.id("live-image"));
+		browser.awaitPlaying("#live-video");
 		driver.findElement(By.cssSelector(".take-photo-button")).click();
 		WebElement card = browser.await((d) -> {
 			WebElement current = d.findElement(By.cssSelector(".current-picture"));
@@ -44,7 +44,7 @@ class PicturesBrowserTests extends SignedInBrowserTests {
 		assertThat(TestFolders.PICTURES.resolve(name)).exists();
 		// Still on the live page, and the video still plays.
 		assertThat(driver.getCurrentUrl()).endsWith("/cameras/cam");
-		awaitLoaded(By.id("live-image"));
+		browser.awaitPlaying("#live-video");
 		browser.screenshot("camera-live-take-photo");
 
 		card.findElement(By.cssSelector(".current-picture-gallery")).click();
@@ -80,7 +80,7 @@ class PicturesBrowserTests extends SignedInBrowserTests {
 	void withoutScriptTheFormLandsOnTheCurrentPictureAndTakeAnotherWorks() {
 		WebDriver driver = browser.driver();
 		driver.get(url("/cameras/cam"));
-		awaitLoaded(By.id("live-image"));
+		browser.awaitPlaying("#live-video");
 		// form.submit() skips the page's script, as a browser without JavaScript would.
 		browser.driver().executeScript("document.querySelector('form.take-photo').submit()");
 		WebElement banner = browser.await((d) -> d.findElement(By.cssSelector(".picture-taken")));

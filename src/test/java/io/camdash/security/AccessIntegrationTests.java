@@ -192,8 +192,8 @@ class AccessIntegrationTests {
 		for (String path : List.of("/login", "/", "/cameras/cam/snapshot.jpg")) {
 			try (MjpegClient response = get(path, TestUsers.basicAuth(TestUsers.ADMIN))) {
 				assertThat(response.header("Content-Security-Policy")).as(path)
-					.isEqualTo("default-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; "
-							+ "form-action 'self'; frame-ancestors 'none'");
+					.isEqualTo("default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
+							+ "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
 				assertThat(response.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
 				assertThat(response.header("X-Frame-Options")).as(path).isEqualTo("DENY");
 				assertThat(response.header("Referrer-Policy")).as(path).isEqualTo("same-origin");

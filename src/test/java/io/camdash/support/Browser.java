@@ -106,6 +106,23 @@ public final class Browser implements AutoCloseable {
 		return new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(condition);
 	}
 
+	/**
+	 * Waits until a video element plays: decoded frames of its size, and its clock
+	 * advancing.
+	 * @return the video's width in pixels
+	 */
+	public long awaitPlaying(String videoSelector) {
+		String script = "const v = document.querySelector(arguments[0]);"
+				+ " return v && !v.hidden && v.readyState >= 2 && v.videoWidth > 0 ? v.currentTime : -1";
+		double start = await((d) -> {
+			Object time = this.driver.executeScript(script, videoSelector);
+			return (time instanceof Number n && n.doubleValue() >= 0) ? n.doubleValue() : null;
+		});
+		await((d) -> ((Number) this.driver.executeScript(script, videoSelector)).doubleValue() > start + 0.2);
+		return (Long) this.driver.executeScript("return document.querySelector(arguments[0]).videoWidth",
+				videoSelector);
+	}
+
 	/** A screenshot as PNG bytes, also saved as {@code name}.png for the page catalog. */
 	public byte[] screenshot(String name) {
 		byte[] png = this.driver.getScreenshotAs(OutputType.BYTES);

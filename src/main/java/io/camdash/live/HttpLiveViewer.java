@@ -1,0 +1,88 @@
+package io.camdash.live;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * An H.264 viewer on plain HTTP ({@code stream.mp4}, for ffmpeg, VLC and recorders): one
+ * fragmented MP4 file that never ends. Its streaming thread writes what the queue gives
+ * it, blocking on a slow connection while the queue skips to keyframes. A stream cannot
+ * change size mid-file, so it ends when the camera's does.
+ */
+final class HttpLiveViewer extends LiveViewer {
+
+	private static final long IDLE_WAIT_MILLIS = 1000;
+
+	private final Object signal = new Object();
+
+	/** Guarded by signal. */
+	private boolean woken;
+
+	/** Guarded by this: the first init segment's size. */
+	private InitSegment first;
+
+	HttpLiveViewer(LiveProperties properties, LiveMetrics metrics) {
+		super(properties, metrics);
+	}
+
+	@Override
+	synchronized boolean accepts(InitSegment init) {
+		if (this.first == null) {
+			this.first = init;
+			return true;
+		}
+		return this.first.width() == init.width() && this.first.height() == init.height()
+				&& this.first.codec().equals(init.codec());
+	}
+
+	@Override
+	void wake() {
+		synchronized (this.signal) {
+			this.woken = true;
+			this.signal.notifyAll();
+		}
+	}
+
+	@Override
+	void end(String reason) {
+		markEnded();
+		wake();
+	}
+
+	/**
+	 * Writes segments until the viewer ends or its connection fails (an
+	 * {@link IOException}).
+	 */
+	void writeTo(OutputStream out) throws IOException, InterruptedException {
+		boolean initSent = false;
+		while (!isEnded()) {
+			Object next = poll();
+			if (next == null) {
+				awaitWake();
+				continue;
+			}
+			if (next instanceof InitSegment init) {
+				if (initSent) {
+					// The same stream again (the encoder restarted): one moov per file.
+					continue;
+				}
+				out.write(init.bytes());
+				initSent = true;
+			}
+			else if (next instanceof Fragment fragment) {
+				out.write(fragment.bytes());
+			}
+			out.flush();
+		}
+	}
+
+	private void awaitWake() throws InterruptedException {
+		synchronized (this.signal) {
+			if (!this.woken) {
+				this.signal.wait(IDLE_WAIT_MILLIS);
+			}
+			this.woken = false;
+		}
+	}
+
+}

@@ -1,0 +1,142 @@
+package io.camdash.live;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.camdash.support.TestUsers;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "camdash.cameras[0].id=cam", "camdash.cameras[0].fps=20", "camdash.cameras[1].id=wide",
+				"camdash.cameras[1].width=1280", "camdash.cameras[1].height=720" })
+class LiveWebSocketIntegrationTests {
+
+	private static final Map<String, String> VIEWER = TestUsers.basicAuth(TestUsers.VIEWER);
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private MeterRegistry meters;
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void aViewerGetsTheExactMimeTypeThenAnInitSegmentThenFramesFfmpegCanDecode() throws Exception {
+		ByteArrayOutputStream mp4 = new ByteArrayOutputStream();
+		try (LiveClient client = LiveClient.open(this.port, "/cameras/wide/live.ws", VIEWER)) {
+			client.send(LiveClient.BROWSER_CODECS);
+			Object first = client.next();
+			assertThat(first).isInstanceOf(String.class);
+			assertThat((String) first).startsWith("{\"type\":\"mse\",\"mime\":\"video/mp4; codecs=\\\"avc1.42")
+				.endsWith("\\\"\",\"width\":1280,\"height\":720}");
+			byte[] init = client.nextBinary();
+			assertThat(new String(init, 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+			mp4.writeBytes(init);
+			for (int i = 0; i < 20; i++) {
+				byte[] fragment = client.nextBinary();
+				assertThat(new String(fragment, 4, 4, StandardCharsets.US_ASCII)).isEqualTo("moof");
+				mp4.writeBytes(fragment);
+			}
+		}
+		Path file = this.folder.resolve("live.mp4");
+		Files.write(file, mp4.toByteArray());
+		try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+			grabber.start();
+			assertThat(grabber.getImageWidth()).isEqualTo(1280);
+			assertThat(grabber.getImageHeight()).isEqualTo(720);
+			int frames = 0;
+			while (grabber.grabImage() != null) {
+				frames++;
+			}
+			assertThat(frames).as("every fragment decodes, from the first one on").isEqualTo(20);
+		}
+	}
+
+	@Test
+	void eachFrameIsEncodedOnceWhateverTheNumberOfViewers() throws Exception {
+		try (LiveClient one = LiveClient.open(this.port, "/cameras/cam/live.ws", VIEWER);
+				LiveClient two = LiveClient.open(this.port, "/cameras/cam/live.ws", VIEWER);
+				LiveClient three = LiveClient.open(this.port, "/cameras/cam/live.ws", VIEWER)) {
+			for (LiveClient client : new LiveClient[] { one, two, three }) {
+				client.send(LiveClient.BROWSER_CODECS);
+				client.next();
+				client.nextBinary();
+			}
+			double encodedBefore = counter("camdash.camera.h264.frames.encoded");
+			double capturedBefore = counter("camdash.camera.frames.captured");
+			while (counter("camdash.camera.frames.captured") - capturedBefore < 20) {
+				one.nextBinary();
+				two.nextBinary();
+				three.nextBinary();
+			}
+			double encoded = counter("camdash.camera.h264.frames.encoded") - encodedBefore;
+			double captured = counter("camdash.camera.frames.captured") - capturedBefore;
+			// At most one encoding per frame for three viewers (fewer when the encoding
+			// thread falls behind and takes the newest image only).
+			assertThat(encoded).as("encodings for %s frames captured", captured)
+				.isGreaterThan(0)
+				.isLessThanOrEqualTo(captured + 1);
+		}
+	}
+
+	@Test
+	void anUnknownCameraIsClosedWithAReason() throws Exception {
+		try (LiveClient client = LiveClient.open(this.port, "/cameras/nope/live.ws", VIEWER)) {
+			assertThat(client.awaitClose()).isEqualTo(new LiveClient.Closed(4404, "No camera named 'nope'"));
+		}
+	}
+
+	@Test
+	void anUnauthenticatedUpgradeIsClosedWithAReason() throws Exception {
+		try (LiveClient client = LiveClient.open(this.port, "/cameras/cam/live.ws", Map.of())) {
+			assertThat(client.awaitClose()).isEqualTo(new LiveClient.Closed(4401, "Sign in to watch this camera"));
+		}
+	}
+
+	@Test
+	void aWrongPasswordIsRefusedBeforeTheUpgrade() {
+		Map<String, String> wrong = Map.of("Authorization", new TestUsers.User("viewer", "wrong").authorization());
+		assertThat(org.assertj.core.api.Assertions
+			.catchThrowable(() -> LiveClient.open(this.port, "/cameras/cam/live.ws", wrong))).rootCause()
+			.hasMessageContaining("status code 401");
+	}
+
+	@Test
+	void aCodecListWithoutH264IsClosedWithAReason() throws Exception {
+		try (LiveClient client = LiveClient.open(this.port, "/cameras/cam/live.ws", VIEWER)) {
+			client.send("{\"type\":\"mse\",\"codecs\":[\"vp8\",\"hev1.1.6.L93.B0\"]}");
+			LiveClient.Closed closed = client.awaitClose();
+			assertThat(closed.code()).isEqualTo(4415);
+			assertThat(closed.reason()).contains("H.264", "cannot play");
+		}
+	}
+
+	@Test
+	void aPageOfAnotherSiteCannotOpenIt() {
+		Map<String, String> foreign = Map.of("Authorization", TestUsers.VIEWER.authorization(), "Origin",
+				"https://evil.example");
+		assertThat(org.assertj.core.api.Assertions
+			.catchThrowable(() -> LiveClient.open(this.port, "/cameras/cam/live.ws", foreign))).rootCause()
+			.hasMessageContaining("status code 403");
+	}
+
+	private double counter(String name) {
+		return this.meters.get(name).tag("camera", "cam").counter().count();
+	}
+
+}
