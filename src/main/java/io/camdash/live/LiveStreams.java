@@ -10,7 +10,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
 
-/** Every camera's live H.264 stream, attached to its camera at start-up. */
+/**
+ * Every camera's live H.264 stream. A stream attaches to its camera only while it has a
+ * viewer, so a camera nobody watches stays idle.
+ */
 @Component
 class LiveStreams {
 
@@ -19,7 +22,6 @@ class LiveStreams {
 	LiveStreams(CameraRegistry cameras, LiveProperties properties, MeterRegistry meterRegistry) {
 		for (Camera camera : cameras.all()) {
 			LiveStream stream = new LiveStream(camera, properties, meterRegistry);
-			camera.attach(stream);
 			this.streams.put(camera.id(), stream);
 		}
 	}
