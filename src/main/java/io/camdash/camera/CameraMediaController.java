@@ -68,7 +68,12 @@ class CameraMediaController {
 		}
 		long minIntervalNanos = MjpegViewer.minIntervalNanos(fps);
 		FrameSizeChooser sizeChooser = frameSize(size, minIntervalNanos);
-		ViewerLimiter.Permit permit = this.viewers.tryAcquire();
+		String address = request.getRemoteAddr();
+		ViewerLimiter.Permit permit = this.viewers.tryAcquire(address);
+		if (permit == null && this.viewers.addressFull(address)) {
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Too many viewers from your address: "
+					+ "camdash serves at most " + this.viewers.perAddress() + " streams at once to one address");
+		}
 		if (permit == null) {
 			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
 					"Too many viewers: camdash serves at most " + this.viewers.limit() + " streams at once");
@@ -79,7 +84,8 @@ class CameraMediaController {
 			.header("X-Accel-Buffering", "no")
 			.header(HttpHeaders.CONNECTION, "close")
 			.contentType(MediaType.parseMediaType(MjpegFormat.CONTENT_TYPE))
-			.body(new MjpegViewer(camera, broadcaster(camera), permit, response, minIntervalNanos, sizeChooser,
+			.body(new MjpegViewer(camera, broadcaster(camera), permit, response, minIntervalNanos,
+					this.properties.writeTimeout().toNanos(), sizeChooser,
 					ViewerConnection.of(request, this.properties)));
 	}
 

@@ -49,7 +49,7 @@ class StreamingConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	ViewerLimiter viewerLimiter(StreamingProperties properties) {
-		return new ViewerLimiter(properties.maxViewers());
+		return new ViewerLimiter(properties.maxViewers(), properties.maxViewersPerAddress());
 	}
 
 	/**

@@ -6,21 +6,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ViewerLimiterTests {
 
-	private final ViewerLimiter limiter = new ViewerLimiter(2);
+	private final ViewerLimiter limiter = new ViewerLimiter(3, 2);
 
 	@Test
 	void aPlaceReleasedTwiceIsGivenBackOnce() {
-		ViewerLimiter.Permit permit = this.limiter.tryAcquire();
+		ViewerLimiter.Permit permit = this.limiter.tryAcquire("192.0.2.1");
 		permit.release();
 		permit.release();
-		assertThat(this.limiter.available()).isEqualTo(2);
+		assertThat(this.limiter.available()).isEqualTo(3);
+		assertThat(this.limiter.tryAcquire("192.0.2.1")).isNotNull();
+		assertThat(this.limiter.tryAcquire("192.0.2.1")).isNotNull();
 	}
 
 	@Test
 	void pastTheLimitThereIsNoPlace() {
-		assertThat(this.limiter.tryAcquire()).isNotNull();
-		assertThat(this.limiter.tryAcquire()).isNotNull();
-		assertThat(this.limiter.tryAcquire()).isNull();
+		assertThat(this.limiter.tryAcquire("192.0.2.1")).isNotNull();
+		assertThat(this.limiter.tryAcquire("192.0.2.2")).isNotNull();
+		assertThat(this.limiter.tryAcquire("192.0.2.3")).isNotNull();
+		assertThat(this.limiter.tryAcquire("192.0.2.4")).isNull();
+	}
+
+	@Test
+	void oneAddressCannotTakeMoreThanItsShareAndLeavesTheRestToOthers() {
+		assertThat(this.limiter.tryAcquire("192.0.2.1")).isNotNull();
+		ViewerLimiter.Permit second = this.limiter.tryAcquire("192.0.2.1");
+		assertThat(second).isNotNull();
+		assertThat(this.limiter.tryAcquire("192.0.2.1")).isNull();
+		assertThat(this.limiter.addressFull("192.0.2.1")).isTrue();
+		assertThat(this.limiter.available()).isEqualTo(1);
+		assertThat(this.limiter.tryAcquire("192.0.2.2")).isNotNull();
+		second.release();
+		assertThat(this.limiter.addressFull("192.0.2.1")).isFalse();
 	}
 
 }
