@@ -117,6 +117,7 @@ public final class StreamingBenchmark {
 				"--camdash.cameras[1].id=idle", "--camdash.cameras[1].source=test-pattern",
 				"--camdash.cameras[1].width=1280", "--camdash.cameras[1].height=720", "--camdash.cameras[1].fps=30",
 				"--camdash.cameras[1].idle-timeout=1s", "--camdash.streaming.max-viewers=600",
+				"--camdash.streaming.max-viewers-per-address=600",
 				// Idle stream threads go after 2 s (default 10 s), so churn settles
 				// within the run.
 				"--camdash.streaming.thread-keep-alive=2s",

@@ -64,10 +64,10 @@ class CameraMediaController {
 		}
 		long minIntervalNanos = MjpegViewer.minIntervalNanos(fps);
 		FrameSizeChooser sizeChooser = frameSize(size, minIntervalNanos);
-		ViewerLimiter.Permit permit = this.viewers.tryAcquire();
+		String address = request.getRemoteAddr();
+		ViewerLimiter.Permit permit = this.viewers.tryAcquire(address);
 		if (permit == null) {
-			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-					"Too many viewers: camdash serves at most " + this.viewers.limit() + " streams at once");
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, this.viewers.refusal(address));
 		}
 		permit.releaseWhenCompleted(request);
 		return ResponseEntity.ok()
@@ -75,7 +75,8 @@ class CameraMediaController {
 			.header("X-Accel-Buffering", "no")
 			.header(HttpHeaders.CONNECTION, "close")
 			.contentType(MediaType.parseMediaType(MjpegFormat.CONTENT_TYPE))
-			.body(new MjpegViewer(camera, broadcaster(camera), permit, response, minIntervalNanos, sizeChooser,
+			.body(new MjpegViewer(camera, broadcaster(camera), permit, response, minIntervalNanos,
+					this.properties.writeTimeout().toNanos(), sizeChooser,
 					ViewerConnection.of(request, this.properties)));
 	}
 

@@ -48,6 +48,11 @@ final class EndPointConnection extends ViewerConnection implements Callback {
 		this.inline = false;
 	}
 
+	@Override
+	void abort() {
+		this.endPoint.close();
+	}
+
 	/** The part has left; runs on whichever thread finished the write. */
 	@Override
 	public void succeeded() {

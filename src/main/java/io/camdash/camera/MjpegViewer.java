@@ -59,6 +59,8 @@ final class MjpegViewer implements StreamingResponseBody, ViewerConnection.Liste
 
 	private final long minIntervalNanos;
 
+	private final long writeTimeoutNanos;
+
 	private final FrameSizeChooser size;
 
 	private final ViewerConnection connection;
@@ -72,13 +74,17 @@ final class MjpegViewer implements StreamingResponseBody, ViewerConnection.Liste
 
 	private long nextDueNanos;
 
+	/** When the last part started to leave. */
+	private long lastWriteNanos;
+
 	MjpegViewer(Camera camera, MjpegBroadcaster broadcaster, ViewerLimiter.Permit permit, HttpServletResponse response,
-			long minIntervalNanos, FrameSizeChooser size, ViewerConnection connection) {
+			long minIntervalNanos, long writeTimeoutNanos, FrameSizeChooser size, ViewerConnection connection) {
 		this.camera = camera;
 		this.broadcaster = broadcaster;
 		this.permit = permit;
 		this.response = response;
 		this.minIntervalNanos = minIntervalNanos;
+		this.writeTimeoutNanos = writeTimeoutNanos;
 		this.size = size;
 		this.connection = connection;
 	}
@@ -103,6 +109,7 @@ final class MjpegViewer implements StreamingResponseBody, ViewerConnection.Liste
 				useReducedFrames(true);
 			}
 			this.sentSequence = this.camera.sequenceBeforeFirstFrame();
+			this.lastWriteNanos = System.nanoTime();
 			this.connection.open(this.response, this);
 			if (this.state.compareAndSet(State.OPENING, State.FIRST_FRAME)) {
 				// Joined first, then reported writable: the broadcaster sends the current
@@ -166,8 +173,12 @@ final class MjpegViewer implements StreamingResponseBody, ViewerConnection.Liste
 			return false;
 		}
 		// Not ready: the previous frame is still leaving. This one is skipped; a drained
-		// socket is reported.
+		// socket is reported. A client that stopped reading keeps no place and no thread:
+		// Jetty's idle timeout does not reach a write pending on a stream.
 		if (!this.connection.isReady()) {
+			if (now - this.lastWriteNanos > this.writeTimeoutNanos) {
+				drop();
+			}
 			return false;
 		}
 		boolean reduced = this.size.reduced() && frame.reducedPart() != null;
@@ -179,6 +190,7 @@ final class MjpegViewer implements StreamingResponseBody, ViewerConnection.Liste
 		countSent(frame.sequence(), first, reduced);
 		this.sentSequence = frame.sequence();
 		this.nextDueNanos = now + this.minIntervalNanos;
+		this.lastWriteNanos = now;
 		return true;
 	}
 
@@ -229,6 +241,16 @@ final class MjpegViewer implements StreamingResponseBody, ViewerConnection.Liste
 	public void failed(Throwable ex) {
 		if (this.state.getAndSet(State.ENDED) != State.ENDED) {
 			log.debug("Viewer of camera '{}' disconnected: {}", this.camera.id(), ex.toString());
+			this.ended.countDown();
+		}
+	}
+
+	/** The client took nothing for the write timeout: its connection is closed. */
+	private void drop() {
+		if (this.state.getAndSet(State.ENDED) != State.ENDED) {
+			log.debug("Viewer of camera '{}' took nothing for {} ms: dropped", this.camera.id(),
+					TimeUnit.NANOSECONDS.toMillis(this.writeTimeoutNanos));
+			this.connection.abort();
 			this.ended.countDown();
 		}
 	}

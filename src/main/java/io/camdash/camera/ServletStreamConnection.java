@@ -45,6 +45,15 @@ final class ServletStreamConnection extends ViewerConnection implements WriteLis
 		this.out.write(part);
 	}
 
+	/**
+	 * Nothing to close here: over HTTP/2 the connection carries other streams. The viewer
+	 * ends, which frees its place and thread; the container's idle timeout ends the
+	 * stream.
+	 */
+	@Override
+	void abort() {
+	}
+
 	@Override
 	public void onWritePossible() {
 		Listener current = this.listener;

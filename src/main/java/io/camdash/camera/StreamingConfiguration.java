@@ -50,7 +50,7 @@ class StreamingConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	ViewerLimiter viewerLimiter(StreamingProperties properties) {
-		return new ViewerLimiter(properties.maxViewers());
+		return new ViewerLimiter(properties.maxViewers(), properties.maxViewersPerAddress());
 	}
 
 	/**

@@ -17,8 +17,14 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How live streams are served, under {@code camdash.streaming}.
  *
- * @param maxViewers most MJPEG viewers served at once over all cameras; the next one gets
- * 503
+ * @param maxViewers most viewers (MJPEG and H.264) served at once over all cameras; the
+ * next one gets 503
+ * @param maxViewersPerAddress most viewers (MJPEG and H.264) served at once to one client
+ * address, so one client cannot take every place (behind a reverse proxy every viewer has
+ * the proxy's address: raise it there)
+ * @param writeTimeout a viewer (MJPEG or H.264) whose connection took nothing of what
+ * waits for it for this long (a client that asked for a stream and stopped reading) is
+ * dropped, and its place and thread freed
  * @param threadKeepAlive how long an idle streaming thread is kept for the next viewer
  * @param snapshotTimeout how long a still waits for a camera's first good frame before
  * 503
@@ -30,6 +36,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("camdash.streaming")
 @Validated
 public record StreamingProperties(@DefaultValue("200") @Min(1) @Max(5000) int maxViewers,
+		@DefaultValue("20") @Min(1) @Max(5000) int maxViewersPerAddress,
+		@DefaultValue("30s") @NotNull @DurationMin(millis = 100) Duration writeTimeout,
 		@DefaultValue("10s") @NotNull @DurationMin(millis = 100) Duration threadKeepAlive,
 		@DefaultValue("5s") @NotNull @DurationMin(millis = 100) Duration snapshotTimeout,
 		@DefaultValue("16KB") @NotNull DataSize socketSendBuffer, @DefaultValue @NotNull @Valid Reduced reduced) {

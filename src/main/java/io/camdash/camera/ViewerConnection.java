@@ -88,6 +88,12 @@ abstract class ViewerConnection {
 	/** Starts writing the part without blocking; only when {@link #isReady()}. */
 	abstract void write(ByteBuffer part) throws IOException;
 
+	/**
+	 * Gives up on a client that stopped reading: the pending write fails, so completing
+	 * the response never waits for it.
+	 */
+	abstract void abort();
+
 	/** Sizes the send buffer for reduced or full frames. */
 	final void sizeFor(boolean reduced) {
 		if (this.channel == null) {

@@ -2,6 +2,7 @@ package io.camdash.live;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 
 /**
  * An H.264 viewer on plain HTTP ({@code stream.mp4}, for ffmpeg, VLC and recorders): one
@@ -21,8 +22,15 @@ final class HttpLiveViewer extends LiveViewer {
 	/** Guarded by this: the first init segment's size. */
 	private InitSegment first;
 
-	HttpLiveViewer(LiveProperties properties, LiveMetrics metrics) {
-		super(properties, metrics);
+	private final Runnable closeConnection;
+
+	/**
+	 * @param closeConnection closes the connection under a blocked write, which then
+	 * fails
+	 */
+	HttpLiveViewer(LiveProperties properties, Duration writeTimeout, LiveMetrics metrics, Runnable closeConnection) {
+		super(properties, writeTimeout, metrics);
+		this.closeConnection = closeConnection;
 	}
 
 	@Override
@@ -46,6 +54,12 @@ final class HttpLiveViewer extends LiveViewer {
 	@Override
 	void end(String reason) {
 		markEnded();
+		wake();
+	}
+
+	@Override
+	void abort() {
+		this.closeConnection.run();
 		wake();
 	}
 

@@ -1,8 +1,13 @@
 package io.camdash.live;
 
+import java.time.Duration;
+
+import io.camdash.camera.StreamingProperties;
 import io.camdash.camera.UnknownCameraException;
 import io.camdash.camera.ViewerLimiter;
 import jakarta.servlet.http.HttpServletRequest;
+import org.eclipse.jetty.ee11.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.EndPoint;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -27,23 +32,28 @@ class LiveMp4Controller {
 
 	private final LiveProperties properties;
 
-	LiveMp4Controller(LiveStreams streams, ViewerLimiter limiter, LiveProperties properties) {
+	private final Duration writeTimeout;
+
+	LiveMp4Controller(LiveStreams streams, ViewerLimiter limiter, LiveProperties properties,
+			StreamingProperties streaming) {
 		this.streams = streams;
 		this.limiter = limiter;
 		this.properties = properties;
+		this.writeTimeout = streaming.writeTimeout();
 	}
 
 	@GetMapping("/cameras/{id}/stream.mp4")
 	ResponseEntity<StreamingResponseBody> stream(@PathVariable String id, HttpServletRequest request) {
 		LiveStream stream = this.streams.find(id).orElseThrow(() -> new UnknownCameraException(id));
-		ViewerLimiter.Permit permit = this.limiter.tryAcquire();
+		ViewerLimiter.Permit permit = this.limiter.tryAcquire(request.getRemoteAddr());
 		if (permit == null) {
 			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-					"Too many viewers: camdash serves at most " + this.limiter.limit() + " streams at once");
+					this.limiter.refusal(request.getRemoteAddr()));
 		}
 		permit.releaseWhenCompleted(request);
 		StreamingResponseBody body = (out) -> {
-			HttpLiveViewer viewer = new HttpLiveViewer(this.properties, stream.metrics());
+			HttpLiveViewer viewer = new HttpLiveViewer(this.properties, this.writeTimeout, stream.metrics(),
+					connectionCloser(request));
 			stream.join(viewer);
 			try {
 				viewer.writeTo(out);
@@ -62,6 +72,23 @@ class LiveMp4Controller {
 			.header("X-Accel-Buffering", "no")
 			.header("Content-Type", "video/mp4")
 			.body(body);
+	}
+
+	/** Closes the request's connection, failing a write blocked on it. */
+	private static Runnable connectionCloser(HttpServletRequest request) {
+		try {
+			EndPoint endPoint = ServletContextRequest.getServletContextRequest(request)
+				.getConnectionMetaData()
+				.getConnection()
+				.getEndPoint();
+			return endPoint::close;
+		}
+		catch (IllegalStateException ex) {
+			// Not a request Jetty serves (never in the running application): nothing to
+			// close.
+			return () -> {
+			};
+		}
 	}
 
 }

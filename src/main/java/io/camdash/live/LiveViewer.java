@@ -1,5 +1,6 @@
 package io.camdash.live;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
@@ -11,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * live. The stream offers every fragment (under the stream's lock, so this never blocks);
  * a viewer whose oldest waiting fragment is older than {@code max-delay}, or that has
  * more than {@code viewer-buffer} waiting, drops what waits and resumes at the next
- * keyframe. The subclass sends what {@link #poll()} gives it, on its own schedule.
+ * keyframe. The subclass sends what {@link #poll()} gives it, on its own schedule. A
+ * connection that takes nothing for {@code camdash.streaming.write-timeout} while
+ * something waits (a client that stopped reading) is aborted, so it keeps no place.
  */
 abstract class LiveViewer {
 
@@ -22,6 +25,14 @@ abstract class LiveViewer {
 	private final long maxBytes;
 
 	private final LiveMetrics metrics;
+
+	private final long writeTimeoutNanos;
+
+	/**
+	 * Guarded by this: since when something has waited with nothing taken, or 0 when the
+	 * sender is keeping up.
+	 */
+	private long waitingSinceNanos;
 
 	/** Guarded by this. */
 	private long queuedBytes;
@@ -35,7 +46,8 @@ abstract class LiveViewer {
 	/** Guarded by this. */
 	private boolean ended;
 
-	LiveViewer(LiveProperties properties, LiveMetrics metrics) {
+	LiveViewer(LiveProperties properties, Duration writeTimeout, LiveMetrics metrics) {
+		this.writeTimeoutNanos = writeTimeout.toNanos();
 		this.maxDelayNanos = properties.maxDelay().toNanos();
 		this.maxBytes = properties.viewerBuffer().toBytes();
 		this.metrics = metrics;
@@ -52,8 +64,7 @@ abstract class LiveViewer {
 			}
 			if (accepts(init)) {
 				dropFragments();
-				this.queue.add(new Queued(init, init.bytes().length, System.nanoTime()));
-				this.queuedBytes += init.bytes().length;
+				queue(new Queued(init, init.bytes().length, System.nanoTime()));
 				this.started = true;
 				this.waitingForKeyframe = true;
 				for (Fragment fragment : sinceKeyframe) {
@@ -70,11 +81,27 @@ abstract class LiveViewer {
 	/** A new fragment for this viewer (or skipped, if it is behind). */
 	final void offer(Fragment fragment) {
 		synchronized (this) {
-			if (this.ended || !this.started || !queueFragment(fragment)) {
+			if (this.ended || !this.started) {
+				return;
+			}
+			if (isStalled()) {
+				this.ended = true;
+				this.queue.clear();
+				this.queuedBytes = 0;
+			}
+			else if (!queueFragment(fragment)) {
 				return;
 			}
 		}
+		if (isEnded()) {
+			abort();
+			return;
+		}
 		wake();
+	}
+
+	private boolean isStalled() {
+		return this.waitingSinceNanos != 0 && System.nanoTime() - this.waitingSinceNanos > this.writeTimeoutNanos;
 	}
 
 	private boolean queueFragment(Fragment fragment) {
@@ -90,9 +117,16 @@ abstract class LiveViewer {
 			}
 			this.waitingForKeyframe = false;
 		}
-		this.queue.add(new Queued(fragment, size, System.nanoTime()));
-		this.queuedBytes += size;
+		queue(new Queued(fragment, size, System.nanoTime()));
 		return true;
+	}
+
+	private void queue(Queued queued) {
+		this.queue.add(queued);
+		this.queuedBytes += queued.size();
+		if (this.waitingSinceNanos == 0) {
+			this.waitingSinceNanos = queued.queuedNanos();
+		}
 	}
 
 	private boolean isBehind(int size) {
@@ -122,6 +156,8 @@ abstract class LiveViewer {
 		if (queued == null) {
 			return null;
 		}
+		// The sender takes the next segment only once the last one was written.
+		this.waitingSinceNanos = this.queue.isEmpty() ? 0 : System.nanoTime();
 		this.queuedBytes -= queued.size();
 		if (queued.segment() instanceof Fragment) {
 			this.metrics.bytesSent.increment(queued.size());
@@ -151,6 +187,12 @@ abstract class LiveViewer {
 
 	/** Ends the viewer's connection with a reason a person can read. */
 	abstract void end(String reason);
+
+	/**
+	 * Drops the connection of a client that stopped reading: nothing can be said to it
+	 * any more. Never blocks.
+	 */
+	abstract void abort();
 
 	private record Queued(Object segment, int size, long queuedNanos) {
 	}

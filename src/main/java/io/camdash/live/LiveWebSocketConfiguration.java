@@ -1,5 +1,6 @@
 package io.camdash.live;
 
+import io.camdash.camera.StreamingProperties;
 import io.camdash.camera.ViewerLimiter;
 import io.camdash.security.StreamAccess;
 import org.eclipse.jetty.ee11.webapp.AbstractConfiguration;
@@ -29,8 +30,8 @@ class LiveWebSocketConfiguration implements WebSocketConfigurer {
 	private final LiveWebSocketHandler handler;
 
 	LiveWebSocketConfiguration(LiveStreams streams, ViewerLimiter limiter, StreamAccess access,
-			LiveProperties properties, JsonMapper json) {
-		this.handler = new LiveWebSocketHandler(streams, limiter, access, properties, json);
+			LiveProperties properties, StreamingProperties streaming, JsonMapper json) {
+		this.handler = new LiveWebSocketHandler(streams, limiter, access, properties, streaming, json);
 	}
 
 	@Bean

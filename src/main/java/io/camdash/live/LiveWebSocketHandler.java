@@ -1,5 +1,7 @@
 package io.camdash.live;
 
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.camdash.camera.StreamingProperties;
 import io.camdash.camera.ViewerLimiter;
 import io.camdash.security.StreamAccess;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -62,6 +65,8 @@ final class LiveWebSocketHandler extends TextWebSocketHandler implements Handsha
 
 	private final LiveProperties properties;
 
+	private final Duration writeTimeout;
+
 	private final JsonMapper json;
 
 	private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -71,11 +76,12 @@ final class LiveWebSocketHandler extends TextWebSocketHandler implements Handsha
 	});
 
 	LiveWebSocketHandler(LiveStreams streams, ViewerLimiter limiter, StreamAccess access, LiveProperties properties,
-			JsonMapper json) {
+			StreamingProperties streaming, JsonMapper json) {
 		this.streams = streams;
 		this.limiter = limiter;
 		this.access = access;
 		this.properties = properties;
+		this.writeTimeout = streaming.writeTimeout();
 		this.json = json;
 	}
 
@@ -127,15 +133,16 @@ final class LiveWebSocketHandler extends TextWebSocketHandler implements Handsha
 					"camdash sends H.264 (avc1), which this browser cannot play");
 			return;
 		}
-		ViewerLimiter.Permit permit = this.limiter.tryAcquire();
+		String address = address(session);
+		ViewerLimiter.Permit permit = this.limiter.tryAcquire(address);
 		if (permit == null) {
-			close(session, LiveCloseStatus.TOO_MANY_VIEWERS,
-					"Too many viewers: camdash serves at most " + this.limiter.limit() + " streams at once");
+			close(session, LiveCloseStatus.TOO_MANY_VIEWERS, this.limiter.refusal(address));
 			return;
 		}
 		LiveStream stream = this.streams.find((String) session.getAttributes().get(CAMERA_ID)).orElseThrow();
 		Session nativeSession = ((NativeWebSocketSession) session).getNativeSession(Session.class);
-		WebSocketLiveViewer viewer = new WebSocketLiveViewer(nativeSession, codecs, this.properties, stream.metrics());
+		WebSocketLiveViewer viewer = new WebSocketLiveViewer(nativeSession, codecs, this.properties, this.writeTimeout,
+				stream.metrics());
 		session.getAttributes().put(VIEWER, new Joined(stream, viewer, permit));
 		stream.join(viewer);
 		if (!session.isOpen()) {
@@ -188,6 +195,12 @@ final class LiveWebSocketHandler extends TextWebSocketHandler implements Handsha
 	@Override
 	public void destroy() {
 		this.timeouts.shutdownNow();
+	}
+
+	/** The client's address, as the MJPEG streams count it. */
+	private static String address(WebSocketSession session) {
+		InetSocketAddress remote = session.getRemoteAddress();
+		return (remote != null) ? remote.getAddress().getHostAddress() : "unknown";
 	}
 
 	private record Joined(LiveStream stream, WebSocketLiveViewer viewer, ViewerLimiter.Permit permit) {

@@ -1,6 +1,7 @@
 package io.camdash.live;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 
 import org.eclipse.jetty.util.IteratingCallback;
@@ -27,8 +28,9 @@ final class WebSocketLiveViewer extends LiveViewer {
 	 * @param playableCodecs the codecs the browser said it plays, such as
 	 * {@code avc1.42E01E}
 	 */
-	WebSocketLiveViewer(Session session, List<String> playableCodecs, LiveProperties properties, LiveMetrics metrics) {
-		super(properties, metrics);
+	WebSocketLiveViewer(Session session, List<String> playableCodecs, LiveProperties properties, Duration writeTimeout,
+			LiveMetrics metrics) {
+		super(properties, writeTimeout, metrics);
 		this.session = session;
 		this.playableCodecs = playableCodecs;
 	}
@@ -52,6 +54,11 @@ final class WebSocketLiveViewer extends LiveViewer {
 	void end(String reason) {
 		markEnded();
 		close(LiveCloseStatus.ENDED, reason);
+	}
+
+	@Override
+	void abort() {
+		this.session.disconnect();
 	}
 
 	private void close(int code, String reason) {

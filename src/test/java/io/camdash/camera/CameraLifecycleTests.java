@@ -25,9 +25,9 @@ class CameraLifecycleTests {
 				.fps(20)
 				.idleTimeout(Duration.ofMillis(500))
 				.build())),
-			new StreamingProperties(10, Duration.ofSeconds(10), Duration.ofSeconds(5), DataSize.ofKilobytes(16),
-					new StreamingProperties.Reduced(true, 640, 50, Duration.ofSeconds(2), Duration.ofSeconds(10),
-							DataSize.ofKilobytes(4))),
+			new StreamingProperties(10, 10, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5),
+					DataSize.ofKilobytes(16), new StreamingProperties.Reduced(true, 640, 50, Duration.ofSeconds(2),
+							Duration.ofSeconds(10), DataSize.ofKilobytes(4))),
 			new FrameSourceFactory(), new SimpleMeterRegistry());
 
 	private final Camera camera = this.registry.require("lifecycle");

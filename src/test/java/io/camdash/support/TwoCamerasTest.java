@@ -22,7 +22,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 		properties = { "camdash.cameras[0].id=cam", "camdash.cameras[0].fps=20", "camdash.cameras[1].id=second",
 				"camdash.cameras[1].name=" + TwoCamerasTest.SECOND_NAME,
 				"camdash.security.camera-tokens.cam=" + TwoCamerasTest.TOKEN, "camdash.streaming.max-viewers=250",
-				"camdash.streaming.thread-keep-alive=500ms" })
+				"camdash.streaming.max-viewers-per-address=250",
+				// DisconnectIntegrationTests' clients stop reading while 200 connect: not
+				// a stall.
+				"camdash.streaming.write-timeout=10m", "camdash.streaming.thread-keep-alive=500ms" })
 public @interface TwoCamerasTest {
 
 	/** The access token of camera {@code cam}. */
