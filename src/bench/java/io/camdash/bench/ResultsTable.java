@@ -10,6 +10,8 @@ final class ResultsTable {
 
 	private final List<String> targetRows = new ArrayList<>();
 
+	private final List<String> batchRows = new ArrayList<>();
+
 	private final List<String> otherRows = new ArrayList<>();
 
 	private int misses;
@@ -18,6 +20,12 @@ final class ResultsTable {
 			double rssMb, double heapMb, double mbPerSecond, double frameKb) {
 		this.loadRows.add(String.format("| %d | %.1f | %.1f | %.2f | %.2f | %.1f | %.1f | %.0f | %.1f | %.1f | %.1f |",
 				viewers, serverCpu, clientCpu, fpsMin, fpsMedian, p50, p99, rssMb, heapMb, mbPerSecond, frameKb));
+	}
+
+	/** One batch of one client kind; latency NaN when the client cannot tell it. */
+	void batch(String kind, int viewers, int batch, double fpsMin, double fpsMedian, double p99, long failures) {
+		this.batchRows.add(String.format("| %s | %d | %d | %.2f | %.2f | %s | %d |", kind, viewers, batch, fpsMin,
+				fpsMedian, Double.isNaN(p99) ? "–" : String.format("%.1f", p99), failures));
 	}
 
 	/** A figure with a target: {@code pass} says whether it is met. */
@@ -44,6 +52,11 @@ final class ResultsTable {
 			.append("latency p99 ms | server RSS MB | heap after GC MB | MB/s received | frame KB |\n")
 			.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		this.loadRows.forEach((row) -> text.append(row).append('\n'));
+		if (!this.batchRows.isEmpty()) {
+			text.append("\n| client kind | viewers | batch | fps min | fps median | latency p99 ms | broken |\n")
+				.append("|---|---:|---:|---:|---:|---:|---:|\n");
+			this.batchRows.forEach((row) -> text.append(row).append('\n'));
+		}
 		text.append("\n| figure | value | target | result |\n|---|---:|---:|---|\n");
 		this.targetRows.forEach((row) -> text.append(row).append('\n'));
 		text.append("\n| other figure | value |\n|---|---:|\n");

@@ -84,6 +84,7 @@ public final class StreamingBenchmark {
 				this.results.target("server CPU at 100 viewers, % of one core", format(cpuHundred, 1), "<= 27",
 						cpuHundred <= 27);
 				slowViewers();
+				clientKinds();
 				churn();
 				firstFrame();
 				encodeCost();
@@ -190,6 +191,38 @@ public final class StreamingBenchmark {
 		}
 		Thread.sleep(1000);
 		return cpu.serverPercent();
+	}
+
+	/**
+	 * Every kind of client in consecutive batches: each batch opens right after the last
+	 * one closed.
+	 */
+	private void clientKinds() throws Exception {
+		ClientKinds clients = new ClientKinds(this.server.port(), STREAM, this.options.quick() ? 2 : 5);
+		List<Integer> counts = this.options.quick() ? List.of(10) : List.of(50, 100);
+		int batches = this.options.quick() ? 2 : 3;
+		for (ClientKinds.Kind kind : clients.kinds()) {
+			for (int count : counts) {
+				double worstFps = Double.MAX_VALUE;
+				double worstP99 = Double.NaN;
+				for (int batch = 1; batch <= batches; batch++) {
+					log("Client kind %s: %d viewers, batch %d", kind.name(), count, batch);
+					WindowFigures window = clients.batch(kind, count);
+					double[] fps = window.fps();
+					long[] latencies = window.latenciesMicros();
+					double p99 = (latencies.length > 0) ? Stats.percentile(latencies, 99) / 1000 : Double.NaN;
+					this.results.batch(kind.name(), count, batch, Stats.min(fps), Stats.median(fps), p99,
+							window.failures());
+					worstFps = Math.min(worstFps, Stats.min(fps));
+					worstP99 = Double.isNaN(worstP99) ? p99 : Math.max(worstP99, p99);
+				}
+				String figure = kind.name() + ", " + count + " viewers, every batch";
+				this.results.target(figure + ": fps min", format(worstFps, 2), ">= 29.5", worstFps >= 29.5);
+				if (!Double.isNaN(worstP99)) {
+					this.results.target(figure + ": latency p99, ms", format(worstP99, 1), "<= 50", worstP99 <= 50);
+				}
+			}
+		}
 	}
 
 	/** 5 viewers reading at 50 KB/s beside 50 normal ones. */
