@@ -8,6 +8,8 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+# curl: one of the client kinds of the streaming benchmark (-Pbench).
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
