@@ -7,8 +7,9 @@ import java.time.Duration;
 /**
  * An H.264 viewer on plain HTTP ({@code stream.mp4}, for ffmpeg, VLC and recorders): one
  * fragmented MP4 file that never ends. Its streaming thread writes what the queue gives
- * it, blocking on a slow connection while the queue skips to keyframes. A stream cannot
- * change size mid-file, so it ends when the camera's does.
+ * it, blocking on a slow connection while the queue skips to keyframes once
+ * {@code viewer-buffer} is full (never by delay alone: a recording should have every
+ * frame). A stream cannot change size mid-file, so it ends when the camera's does.
  */
 final class HttpLiveViewer extends LiveViewer {
 
@@ -29,7 +30,10 @@ final class HttpLiveViewer extends LiveViewer {
 	 * fails
 	 */
 	HttpLiveViewer(LiveProperties properties, Duration writeTimeout, LiveMetrics metrics, Runnable closeConnection) {
-		super(properties, writeTimeout, metrics);
+		// Recorders read stream.mp4: a pause of theirs (ffmpeg probing its input) must
+		// not
+		// cut a second out of the file, so only a full buffer makes it skip.
+		super(properties, null, writeTimeout, metrics);
 		this.closeConnection = closeConnection;
 	}
 

@@ -22,8 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * a longer one fewer bytes per second
  * @param bitsPerPixel bit rate of camdash's encoding, per pixel of each frame: 0.1 makes
  * about 2.8 Mbit/s at 1280x720 and 30 fps
- * @param maxDelay how long a frame may wait for a viewer's connection: a viewer further
- * behind skips to the next keyframe, so it stays close to live
+ * @param maxDelay how long a frame may wait for a live page's connection: a viewer
+ * further behind skips to the next keyframe, so it stays close to live
+ * ({@code stream.mp4} readers, recorders mostly, skip only when their buffer is full)
  * @param viewerBuffer most bytes waiting for one viewer's connection; beyond it the
  * viewer skips to the next keyframe
  */

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One H.264 viewer's queue: the segments waiting for its connection, bounded so it stays
  * live. The stream offers every fragment (under the stream's lock, so this never blocks);
- * a viewer whose oldest waiting fragment is older than {@code max-delay}, or that has
+ * a viewer whose oldest waiting fragment is older than its maximum delay, or that has
  * more than {@code viewer-buffer} waiting, drops what waits and resumes at the next
  * keyframe. The subclass sends what {@link #poll()} gives it, on its own schedule. A
  * connection that takes nothing for {@code camdash.streaming.write-timeout} while
@@ -46,9 +46,14 @@ abstract class LiveViewer {
 	/** Guarded by this. */
 	private boolean ended;
 
-	LiveViewer(LiveProperties properties, Duration writeTimeout, LiveMetrics metrics) {
+	/**
+	 * @param maxDelay how long a fragment may wait before the viewer skips to the next
+	 * keyframe, or null to skip only when {@code viewer-buffer} is full (a recorder wants
+	 * every frame more than the newest one)
+	 */
+	LiveViewer(LiveProperties properties, @Nullable Duration maxDelay, Duration writeTimeout, LiveMetrics metrics) {
 		this.writeTimeoutNanos = writeTimeout.toNanos();
-		this.maxDelayNanos = properties.maxDelay().toNanos();
+		this.maxDelayNanos = (maxDelay != null) ? maxDelay.toNanos() : Long.MAX_VALUE;
 		this.maxBytes = properties.viewerBuffer().toBytes();
 		this.metrics = metrics;
 	}

@@ -30,7 +30,7 @@ final class WebSocketLiveViewer extends LiveViewer {
 	 */
 	WebSocketLiveViewer(Session session, List<String> playableCodecs, LiveProperties properties, Duration writeTimeout,
 			LiveMetrics metrics) {
-		super(properties, writeTimeout, metrics);
+		super(properties, properties.maxDelay(), writeTimeout, metrics);
 		this.session = session;
 		this.playableCodecs = playableCodecs;
 	}

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.camdash.support.TestUsers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -133,6 +135,64 @@ class LiveWebSocketIntegrationTests {
 		assertThat(org.assertj.core.api.Assertions
 			.catchThrowable(() -> LiveClient.open(this.port, "/cameras/cam/live.ws", foreign))).rootCause()
 			.hasMessageContaining("status code 403");
+	}
+
+	@Test
+	void ffmpegRecordsStreamMp4WithoutReEncodingAndTheRecordingRunsAtRealSpeed() throws Exception {
+		Path clip = this.folder.resolve("clip.mp4");
+		// The camera running first, so the clip starts with live frames rather than
+		// the card shown while it starts.
+		RestClient.create()
+			.get()
+			.uri("http://127.0.0.1:" + this.port + "/cameras/cam/snapshot.jpg")
+			.header("Authorization", TestUsers.VIEWER.authorization())
+			.retrieve()
+			.toBodilessEntity();
+		long start = System.nanoTime();
+		Process ffmpeg = new ProcessBuilder("ffmpeg", "-nostdin", "-loglevel", "error", "-headers",
+				"Authorization: " + TestUsers.VIEWER.authorization() + "\r\n", "-i",
+				"http://127.0.0.1:" + this.port + "/cameras/cam/stream.mp4", "-t", "3", "-c", "copy", clip.toString())
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(ffmpeg.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		double wallSeconds = (System.nanoTime() - start) / 1e9;
+		assertThat(ffmpeg.exitValue()).as(output).isZero();
+		try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(clip.toFile())) {
+			grabber.start();
+			assertThat(grabber.getVideoCodecName()).isEqualTo("h264");
+			long firstMicros = -1;
+			long lastMicros = 0;
+			int frames = 0;
+			while (grabber.grabImage() != null) {
+				firstMicros = (firstMicros < 0) ? grabber.getTimestamp() : firstMicros;
+				lastMicros = grabber.getTimestamp();
+				frames++;
+			}
+			double mediaSeconds = (lastMicros - firstMicros) / 1e6;
+			// 3 s of a 20 fps camera, with timestamps from the capture clock: neither
+			// ffmpeg's assumed 25 fps nor a burst of frames read faster than real time.
+			assertThat(mediaSeconds).isBetween(2.5, 3.1);
+			assertThat(wallSeconds).isGreaterThan(2.5);
+			assertThat(frames / mediaSeconds).isBetween(14.0, 22.0);
+		}
+	}
+
+	@Test
+	void theStatusCountsH264Viewers() throws Exception {
+		try (LiveClient client = LiveClient.open(this.port, "/cameras/wide/live.ws", VIEWER)) {
+			client.send(LiveClient.BROWSER_CODECS);
+			client.next();
+			client.nextBinary();
+			String status = RestClient.create()
+				.get()
+				.uri("http://127.0.0.1:" + this.port + "/cameras/wide/status")
+				.header("Authorization", TestUsers.VIEWER.authorization())
+				.retrieve()
+				.body(String.class);
+			assertThat(status).contains("\"h264\":{\"viewers\":1,\"delivery\":\"encoded\"")
+				.contains("\"codec\":\"avc1.42");
+		}
 	}
 
 	private double counter(String name) {
