@@ -2,6 +2,7 @@ package io.camdash.camera;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import io.camdash.camera.source.FrameSourceFactory;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * capture itself), {@link Demand}, {@link NoSignalCard}, {@link FpsMeter}, and the
  * {@link FrameConsumer}s that get every frame.
  * <p>
- * Longer than most classes (about 300 lines) because it is where those parts meet: the
+ * Longer than most classes (about 380 lines) because it is where those parts meet: the
  * state a viewer sees changes with the capture thread, the watchdog and the source, and
  * keeping those rules side by side shows in what order they happen.
  */
@@ -48,6 +49,12 @@ public final class Camera {
 	private volatile CameraState state = CameraState.IDLE;
 
 	private volatile @Nullable String problem;
+
+	/**
+	 * The source's last failure since the last good frame, while it is being reopened; it
+	 * becomes the problem only if no frame follows within the stall timeout.
+	 */
+	private volatile @Nullable String sourceFailure;
 
 	private volatile long startedNanos;
 
@@ -89,6 +96,15 @@ public final class Camera {
 	/** Why the camera has no signal, or null while it is fine. */
 	public @Nullable String problem() {
 		return this.problem;
+	}
+
+	/**
+	 * Why no frame comes: the NO SIGNAL reason, else the source's last failure while it
+	 * is reopened (a camera starting may fail before its stall timeout ran out), or null.
+	 */
+	@Nullable String lastFailure() {
+		String reason = this.problem;
+		return (reason != null) ? reason : this.sourceFailure;
 	}
 
 	public @Nullable LatestFrame latest() {
@@ -226,16 +242,23 @@ public final class Camera {
 	/** Under the lifecycle's lock, as the capture thread starts. */
 	private void captureStarting() {
 		this.startedNanos = System.nanoTime();
+		this.sourceFailure = null;
 		enter(CameraState.STARTING, null);
 		log.info("Camera '{}' starting ({})", id(), this.settings.source().describe());
 	}
 
 	/** Under the lifecycle's lock, as the capture thread ends. */
 	private void captureEnded() {
+		boolean withoutSignal = this.state == CameraState.NO_SIGNAL;
 		this.frames.clear();
 		this.fps.reset();
 		enter(CameraState.IDLE, this.problem);
-		log.info("Camera '{}' stopped", id());
+		if (withoutSignal) {
+			log.info("Camera '{}' stopped, without signal for {}", id(), outageLength(System.nanoTime()));
+		}
+		else {
+			log.info("Camera '{}' stopped", id());
+		}
 	}
 
 	private void enter(CameraState next, @Nullable String reason) {
@@ -248,34 +271,54 @@ public final class Camera {
 
 	void publishLive(Mat image, byte[] jpeg, byte @Nullable [] reducedJpeg, Instant capturedAt) {
 		long now = System.nanoTime();
+		if (this.state == CameraState.NO_SIGNAL) {
+			log.info("Camera '{}' recovered: live again after {} without a frame", id(), outageLength(now));
+		}
 		this.lastLiveNanos = now;
+		this.sourceFailure = null;
 		this.width = image.cols();
 		this.height = image.rows();
 		this.fps.count(now);
 		// The state turns LIVE before the frame is visible, so whoever sees a live frame
 		// sees a live camera.
 		if (this.state != CameraState.LIVE) {
-			if (this.state == CameraState.NO_SIGNAL) {
-				log.info("Camera '{}' recovered: live again", id());
-			}
 			enter(CameraState.LIVE, null);
 		}
 		LatestFrame frame = this.frames.publish(jpeg, reducedJpeg, capturedAt, this.width, this.height, true);
 		this.consumers.frame(image, frame);
 	}
 
-	/** The source failed or stalled: viewers get NO SIGNAL frames until it is back. */
-	void lostSignal(String reason) {
-		if (this.state != CameraState.NO_SIGNAL) {
-			this.fps.reset();
-			enter(CameraState.NO_SIGNAL, reason);
-			log.warn("Camera '{}' lost its source: {}", id(), reason);
-			showNoSignal();
-		}
-		else {
+	/**
+	 * The source failed; the capture thread reopens it. Said quietly: many cameras close
+	 * their connection after every frame, so only a frame that does not follow within the
+	 * stall timeout makes an outage (see {@link #supervise}).
+	 */
+	void sourceFailed(String reason) {
+		if (this.state == CameraState.NO_SIGNAL) {
 			this.problem = reason;
 			log.debug("Camera '{}' still without signal: {}", id(), reason);
 		}
+		else {
+			this.sourceFailure = reason;
+			log.debug("Camera '{}' source failed, reopening it: {}", id(), reason);
+		}
+	}
+
+	/**
+	 * No frame within the stall timeout: viewers get NO SIGNAL frames until the source is
+	 * back. The outage is logged here once, and once more when it ends.
+	 */
+	private void lostSignal(String reason) {
+		this.fps.reset();
+		enter(CameraState.NO_SIGNAL, reason);
+		log.warn("Camera '{}' lost its source: {}", id(), reason);
+		showNoSignal();
+	}
+
+	/** Since the last good frame (or the start, if none came), as "3.2 s". */
+	private String outageLength(long now) {
+		long since = Math.max(this.lastLiveNanos, this.startedNanos);
+		return String.format(Locale.ROOT, "%.1f s", (now - since) / 1e9);
 	}
 
 	private void showNoSignal() {
@@ -308,11 +351,20 @@ public final class Camera {
 		}
 		long lastFrame = Math.max(this.lastLiveNanos, this.startedNanos);
 		CameraState current = this.state;
-		long allowed = (current == CameraState.STARTING) ? startTimeoutNanos() : this.settings.stallTimeout().toNanos();
+		String failure = this.sourceFailure;
+		// A source that failed while starting has had its chance: the longer start
+		// timeout is for slow handshakes.
+		boolean starting = current == CameraState.STARTING && failure == null;
+		long allowed = starting ? startTimeoutNanos() : this.settings.stallTimeout().toNanos();
 		if (current != CameraState.NO_SIGNAL && now - lastFrame > allowed) {
-			lostSignal((current == CameraState.STARTING)
-					? "no first frame within " + Duration.ofNanos(allowed).toMillis() + " ms"
-					: "no new frame for " + this.settings.stallTimeout().toMillis() + " ms (source stalled)");
+			if (failure != null) {
+				lostSignal(failure);
+			}
+			else {
+				lostSignal(starting ? "no first frame within " + Duration.ofNanos(allowed).toMillis() + " ms"
+						: "no new frame for " + this.settings.stallTimeout().toMillis() + " ms (source stalled)");
+			}
+			// A source stuck since then is closed and opened again.
 			this.lifecycle.interruptCapture();
 		}
 		else if (current == CameraState.NO_SIGNAL && this.noSignal.isDue(now)) {

@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param id short name used in URLs, metrics and file names
  * @param name name shown on pages and drawn on frames; defaults to the id
  * @param source where frames come from: test-pattern, device:0, file:/path/video.mp4,
- * folder:/path, rtsp://... or http(s)://...
+ * folder:/path, rtsp://..., http(s)://... or snapshot:http(s)://... (a still-image URL
+ * polled at fps)
  * @param width frame width in pixels; 0 keeps the source's own size (640 for the test
  * pattern)
  * @param height frame height in pixels; 0 keeps the source's own size (480 for the test

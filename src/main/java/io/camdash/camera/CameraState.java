@@ -13,7 +13,8 @@ public enum CameraState {
 	LIVE,
 
 	/**
-	 * Its source failed or stalled; viewers see NO SIGNAL frames while it is reopened.
+	 * No frame within the stall timeout (its source failed or stalled); viewers see NO
+	 * SIGNAL frames while it is reopened.
 	 */
 	NO_SIGNAL
 

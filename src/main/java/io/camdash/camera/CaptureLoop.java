@@ -18,8 +18,11 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 /**
  * The body of a camera's capture thread: open the source, grab, draw the overlay, encode
  * to JPEG once (and once more, smaller, while some viewer gets reduced frames), publish.
- * When the source fails it is closed and reopened with capped exponential backoff. Runs
- * while its {@link CaptureLifecycle} says so.
+ * When the source fails it is closed and reopened: at once (no sooner than a frame
+ * interval after it was last opened) if it gave frames, since some cameras close their
+ * connection after every frame; with capped exponential backoff if it gave none. A
+ * failure is only reported to the camera, which shows NO SIGNAL if no frame follows
+ * within its stall timeout. Runs while its {@link CaptureLifecycle} says so.
  */
 final class CaptureLoop implements Runnable {
 
@@ -57,9 +60,10 @@ final class CaptureLoop implements Runnable {
 				Mat resized = new Mat()) {
 			do {
 				while (this.lifecycle.shouldRun()) {
-					captureUntilFailure(encoder, reducedEncoder, resized);
+					long opened = System.nanoTime();
+					boolean gaveFrames = captureUntilFailure(encoder, reducedEncoder, resized);
 					if (this.lifecycle.shouldRun()) {
-						backOff();
+						pauseBeforeReopening(gaveFrames, opened);
 					}
 				}
 			}
@@ -67,7 +71,11 @@ final class CaptureLoop implements Runnable {
 		}
 	}
 
-	private void captureUntilFailure(JpegEncoder encoder, ReducedFrameEncoder reducedEncoder, Mat resized) {
+	/**
+	 * Captures until the source fails or the capture should stop; whether it gave frames.
+	 */
+	private boolean captureUntilFailure(JpegEncoder encoder, ReducedFrameEncoder reducedEncoder, Mat resized) {
+		boolean gaveFrames = false;
 		try (FrameSource source = this.sources.create(this.settings.sourceSettings())) {
 			source.open();
 			long interval = source.frameIntervalNanos();
@@ -84,7 +92,7 @@ final class CaptureLoop implements Runnable {
 					throw new IllegalStateException("the source gave an empty image");
 				}
 				publish(encoder, reducedEncoder, fitted(image, resized));
-				this.backoffMillis = FIRST_BACKOFF_MILLIS;
+				gaveFrames = true;
 			}
 		}
 		catch (InterruptedException ex) {
@@ -94,10 +102,11 @@ final class CaptureLoop implements Runnable {
 		}
 		catch (Exception | LinkageError ex) {
 			if (this.lifecycle.shouldRun()) {
-				this.camera.lostSignal(reason(ex));
+				this.camera.sourceFailed(reason(ex));
 				log.debug("Camera '{}' source failure", this.camera.id(), ex);
 			}
 		}
+		return gaveFrames;
 	}
 
 	/**
@@ -149,15 +158,31 @@ final class CaptureLoop implements Runnable {
 		this.camera.publishLive(image, jpeg, reducedJpeg, capturedAt);
 	}
 
-	private void backOff() {
-		LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(this.backoffMillis));
+	/**
+	 * A source that gave frames is reopened at once, but not more often than the camera's
+	 * fps; one that gave none waits longer after each attempt.
+	 */
+	private void pauseBeforeReopening(boolean gaveFrames, long opened) {
+		long pause;
+		if (gaveFrames) {
+			this.backoffMillis = FIRST_BACKOFF_MILLIS;
+			pause = opened + 1_000_000_000L / this.settings.fps() - System.nanoTime();
+		}
+		else {
+			pause = TimeUnit.MILLISECONDS.toNanos(this.backoffMillis);
+			this.backoffMillis = Math.min(this.backoffMillis * 2, MAX_BACKOFF_MILLIS);
+		}
+		if (pause > 0) {
+			LockSupport.parkNanos(pause);
+		}
+		// Interrupted to stop: the loop sees it in the lifecycle's state.
 		Thread.interrupted();
-		this.backoffMillis = Math.min(this.backoffMillis * 2, MAX_BACKOFF_MILLIS);
 	}
 
+	/** The failure in words; never a class name, which says nothing to a person. */
 	private static String reason(Throwable ex) {
 		String message = ex.getMessage();
-		return (message == null || message.isBlank()) ? ex.getClass().getSimpleName() : message;
+		return (message == null || message.isBlank()) ? "the source failed (details in the debug log)" : message;
 	}
 
 }

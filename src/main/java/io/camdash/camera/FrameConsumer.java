@@ -40,7 +40,8 @@ public interface FrameConsumer {
 	/**
 	 * The camera's state changed: {@link CameraState#STARTING} when its capture thread
 	 * starts, {@link CameraState#LIVE} at its first good frame (also after NO SIGNAL),
-	 * {@link CameraState#NO_SIGNAL} when its source failed or stalled, and
+	 * {@link CameraState#NO_SIGNAL} when no frame came within the stall timeout (the
+	 * source failed or stalled; a failure followed by a frame in time is no change), and
 	 * {@link CameraState#IDLE} when its capture thread ended.
 	 * @param state the new state
 	 * @param problem why there is no signal, or null

@@ -9,8 +9,9 @@ import org.springframework.web.server.ResponseStatusException;
 public class NoSignalException extends ResponseStatusException {
 
 	public NoSignalException(Camera camera, Duration waited) {
-		super(HttpStatus.SERVICE_UNAVAILABLE, "Camera '" + camera.id() + "' has no signal: "
-				+ ((camera.problem() != null) ? camera.problem() : "no frame within " + waited.toMillis() + " ms"));
+		super(HttpStatus.SERVICE_UNAVAILABLE,
+				"Camera '" + camera.id() + "' has no signal: " + ((camera.lastFailure() != null) ? camera.lastFailure()
+						: "no frame within " + waited.toMillis() + " ms"));
 	}
 
 }

@@ -64,6 +64,15 @@ final class FfmpegSource implements FrameSource {
 				: (long) (1_000_000_000L / ((rate > 0.5 && rate <= 240) ? rate : this.settings.fps()));
 	}
 
+	/**
+	 * Whether FFmpeg found one still image (a JPEG or PNG answer) rather than a stream;
+	 * asked after {@link #open()}.
+	 */
+	boolean isOneImage() {
+		String format = this.grabber.getFormatContext().iformat().name().getString();
+		return "jpeg_pipe".equals(format) || "png_pipe".equals(format);
+	}
+
 	@Override
 	public Mat grab() throws IOException {
 		try {

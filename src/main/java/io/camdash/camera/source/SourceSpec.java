@@ -13,19 +13,27 @@ import java.util.Locale;
  * start-up so a typo fails fast with the value named, rather than as NO SIGNAL later.
  *
  * @param kind the kind of source
- * @param location device index or path, file or folder path, or URL; empty for the test
- * pattern
+ * @param location device index or path, file or folder path, or URL (for a snapshot
+ * source, without its {@code snapshot:} prefix); empty for the test pattern
  */
 public record SourceSpec(Kind kind, String location) {
 
 	/** The kinds of frame source camdash can read. */
 	public enum Kind {
 
-		TEST_PATTERN, DEVICE, FILE, FOLDER, NETWORK
+		TEST_PATTERN, DEVICE, FILE, FOLDER, NETWORK,
+
+		/**
+		 * An http(s) URL answering with one JPEG or PNG image, polled at the camera's
+		 * fps.
+		 */
+		SNAPSHOT
 
 	}
 
 	public static final SourceSpec TEST_PATTERN = new SourceSpec(Kind.TEST_PATTERN, "");
+
+	private static final String SNAPSHOT_PREFIX = "snapshot:";
 
 	/** Parses a source value; used by Spring's conversion when binding properties. */
 	public static SourceSpec of(String value) {
@@ -43,12 +51,16 @@ public record SourceSpec(Kind kind, String location) {
 		if (lower.startsWith("folder:")) {
 			return folder(text.substring("folder:".length()));
 		}
+		if (lower.startsWith(SNAPSHOT_PREFIX)) {
+			return snapshot(text.substring(SNAPSHOT_PREFIX.length()));
+		}
 		if (lower.startsWith("rtsp://") || lower.startsWith("rtsps://") || lower.startsWith("http://")
 				|| lower.startsWith("https://")) {
 			return network(text);
 		}
 		throw new IllegalArgumentException("unknown camera source '" + text
-				+ "': use test-pattern, device:<index>, file:<path>, folder:<path>, rtsp://... or http(s)://...");
+				+ "': use test-pattern, device:<index>, file:<path>, folder:<path>, rtsp://..., http(s)://... or "
+				+ "snapshot:http(s)://...");
 	}
 
 	private static SourceSpec device(String device) {
@@ -83,15 +95,25 @@ public record SourceSpec(Kind kind, String location) {
 		return new SourceSpec(Kind.FOLDER, path.toString());
 	}
 
+	private static SourceSpec snapshot(String url) {
+		String lower = url.toLowerCase(Locale.ROOT);
+		if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+			throw new IllegalArgumentException("snapshot source '" + SNAPSHOT_PREFIX + SourceUrls.masked(url)
+					+ "' must be an http:// or https:// URL of a JPEG or PNG image");
+		}
+		return new SourceSpec(Kind.SNAPSHOT, network(url).location());
+	}
+
 	private static SourceSpec network(String url) {
 		try {
 			URI uri = new URI(url);
 			if (uri.getHost() == null) {
-				throw new IllegalArgumentException("camera URL '" + url + "' has no host");
+				throw new IllegalArgumentException("camera URL '" + SourceUrls.masked(url) + "' has no host");
 			}
 		}
 		catch (URISyntaxException ex) {
-			throw new IllegalArgumentException("camera URL '" + url + "' is not a valid URL: " + ex.getReason());
+			throw new IllegalArgumentException(
+					"camera URL '" + SourceUrls.masked(url) + "' is not a valid URL: " + ex.getReason());
 		}
 		return new SourceSpec(Kind.NETWORK, url);
 	}
@@ -112,12 +134,17 @@ public record SourceSpec(Kind kind, String location) {
 			case FILE -> "file:" + this.location;
 			case FOLDER -> "folder:" + this.location;
 			case NETWORK -> SourceUrls.masked(this.location);
+			case SNAPSHOT -> SNAPSHOT_PREFIX + SourceUrls.masked(this.location);
 		};
 	}
 
 	/** The value as VIEWERs may see it: a URL without user info or query. */
 	public String describeForViewers() {
-		return (this.kind == Kind.NETWORK) ? SourceUrls.forViewers(this.location) : describe();
+		return switch (this.kind) {
+			case NETWORK -> SourceUrls.forViewers(this.location);
+			case SNAPSHOT -> SNAPSHOT_PREFIX + SourceUrls.forViewers(this.location);
+			default -> describe();
+		};
 	}
 
 	@Override

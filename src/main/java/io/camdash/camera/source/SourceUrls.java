@@ -35,6 +35,15 @@ final class SourceUrls {
 		return noUser.substring(0, query) + QUERY_VALUE.matcher(noUser.substring(query)).replaceAll("$1" + MASK);
 	}
 
+	/**
+	 * The URL without user info and fragment, as it is requested once the user info went
+	 * into an {@code Authorization} header.
+	 */
+	static String withoutUserInfo(String url) {
+		String withoutFragment = url.contains("#") ? url.substring(0, url.indexOf('#')) : url;
+		return USER_INFO.matcher(withoutFragment).replaceFirst("//");
+	}
+
 	/** Scheme, host, port and path only: nothing else can hold a secret. */
 	static String forViewers(String url) {
 		try {

@@ -23,6 +23,14 @@ class SourceUrlsTests {
 	}
 
 	@Test
+	void aUrlWithoutUserInfoKeepsEverythingElseAsWritten() {
+		assertThat(SourceUrls.withoutUserInfo("http://user:p%40ss@192.0.2.10:8080/a%20b.jpg?pwd=x%26y#frag"))
+			.isEqualTo("http://192.0.2.10:8080/a%20b.jpg?pwd=x%26y");
+		assertThat(SourceUrls.withoutUserInfo("http://192.0.2.10/still?at=a@b"))
+			.isEqualTo("http://192.0.2.10/still?at=a@b");
+	}
+
+	@Test
 	void aSourceSpecDescribesNetworkUrlsMasked() {
 		SourceSpec spec = SourceSpec.of("http://u:p@cam.local/a.mjpg?access_token=T2");
 		assertThat(spec.describe()).isEqualTo("http://***@cam.local/a.mjpg?access_token=***");

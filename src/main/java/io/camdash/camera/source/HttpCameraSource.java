@@ -1,0 +1,57 @@
+package io.camdash.camera.source;
+
+import java.io.IOException;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An http(s) camera URL: FFmpeg reads what it sends (MJPEG, video), unless what it finds
+ * there is one JPEG or PNG image. FFmpeg would take such an image for a stream that ends
+ * after one frame, so the URL is then polled like a {@code snapshot:} URL instead.
+ */
+final class HttpCameraSource implements FrameSource {
+
+	private static final Logger log = LoggerFactory.getLogger(HttpCameraSource.class);
+
+	private final SourceSettings settings;
+
+	private final FfmpegSource ffmpeg;
+
+	/** The FFmpeg source, or the snapshot source that replaced it. */
+	private FrameSource delegate;
+
+	HttpCameraSource(SourceSettings settings) {
+		this.settings = settings;
+		this.ffmpeg = new FfmpegSource(settings);
+		this.delegate = this.ffmpeg;
+	}
+
+	@Override
+	public void open() throws IOException {
+		this.ffmpeg.open();
+		if (this.ffmpeg.isOneImage()) {
+			this.ffmpeg.close();
+			this.delegate = new SnapshotUrlSource(this.settings);
+			log.debug("Source {} answers with one image: polling it {} times a second",
+					this.settings.source().describe(), this.settings.fps());
+		}
+	}
+
+	@Override
+	public Mat grab() throws IOException, InterruptedException {
+		return this.delegate.grab();
+	}
+
+	@Override
+	public long frameIntervalNanos() {
+		return this.delegate.frameIntervalNanos();
+	}
+
+	@Override
+	public void close() {
+		this.delegate.close();
+	}
+
+}
