@@ -76,7 +76,10 @@ public final class Mosquitto implements AutoCloseable {
 	}
 
 	private void startProcess() throws IOException, InterruptedException {
-		this.process = new ProcessBuilder("mosquitto", "-c", config().toString()).redirectErrorStream(true)
+		this.process = new ProcessBuilder(
+				Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto", "-c",
+				config().toString())
+			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.folder.resolve("mosquitto.log").toFile()))
 			.start();
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
