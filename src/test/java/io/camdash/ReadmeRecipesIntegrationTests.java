@@ -108,6 +108,11 @@ class ReadmeRecipesIntegrationTests {
 		double seconds = Double.parseDouble(value(probe, "duration"));
 		assertThat(seconds).as(probe).isBetween(3.0, 5.5);
 		assertThat(frames).as(probe).isBetween(20, 60);
+		// The live H.264, copied as it was sent, lasts as long.
+		String h264 = run(work, "ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+				"stream=codec_name:format=duration", "-of", "default=noprint_wrappers=1", "door-h264.mp4");
+		assertThat(value(h264, "codec_name")).as(h264).isEqualTo("h264");
+		assertThat(Double.parseDouble(value(h264, "duration"))).as(h264).isBetween(3.0, 5.5);
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.camdash.api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import io.camdash.storage.WriteProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,13 +22,20 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(annotations = ApiController.class)
 class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
-	private static final Logger logger = LoggerFactory.getLogger(ApiProblemAdvice.class);
+	private static final Logger log = LoggerFactory.getLogger(ApiProblemAdvice.class);
 
 	@ExceptionHandler({ IOException.class, UncheckedIOException.class })
 	ProblemDetail storageFailed(Exception ex) {
-		logger.warn("API request failed on a file: {}", ex.getMessage());
-		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"camdash could not read or write its files (is the disk full or read-only?); nothing was changed.");
+		log.warn("API request failed on a file: {}", ex.getMessage());
+		IOException cause = (ex instanceof UncheckedIOException unchecked) ? unchecked.getCause() : (IOException) ex;
+		return switch (WriteProblem.of(cause)) {
+			case DISK_FULL -> ProblemDetail.forStatusAndDetail(HttpStatus.INSUFFICIENT_STORAGE,
+					"The disk is full; nothing was changed.");
+			case READ_ONLY -> ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					"camdash's folders cannot be written (read-only?); nothing was changed.");
+			case OTHER -> ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+					"camdash could not read or write its files; nothing was changed.");
+		};
 	}
 
 	@ExceptionHandler(InterruptedException.class)
@@ -38,7 +46,7 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(RuntimeException.class)
 	ProblemDetail unexpected(RuntimeException ex) {
-		logger.error("API request failed", ex);
+		log.error("API request failed", ex);
 		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong; camdash's log says what.");
 	}

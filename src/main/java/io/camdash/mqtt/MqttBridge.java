@@ -43,7 +43,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 final class MqttBridge implements SmartLifecycle, MqttCallback {
 
-	private static final Logger logger = LoggerFactory.getLogger(MqttBridge.class);
+	private static final Logger log = LoggerFactory.getLogger(MqttBridge.class);
 
 	private static final Duration FIRST_RECONNECT_DELAY = Duration.ofSeconds(1);
 
@@ -134,7 +134,7 @@ final class MqttBridge implements SmartLifecycle, MqttCallback {
 			this.client.close(true);
 		}
 		catch (MqttException ex) {
-			logger.debug("MQTT connection ended with an error", ex);
+			log.debug("MQTT connection ended with an error", ex);
 		}
 	}
 
@@ -165,11 +165,11 @@ final class MqttBridge implements SmartLifecycle, MqttCallback {
 				}
 			}
 			this.reconnectDelay = FIRST_RECONNECT_DELAY;
-			logger.info("Connected to MQTT broker {} as '{}'", this.properties.url(), this.properties.clientId());
+			log.info("Connected to MQTT broker {} as '{}'", this.properties.url(), this.properties.clientId());
 		}
 		catch (MqttException ex) {
-			logger.warn("Cannot reach MQTT broker {} ({}); trying again in {} s", this.properties.url(),
-					ex.getMessage(), this.reconnectDelay.toSeconds());
+			log.warn("Cannot reach MQTT broker {} ({}); trying again in {} s", this.properties.url(), ex.getMessage(),
+					this.reconnectDelay.toSeconds());
 			disconnectQuietly();
 			retryLater();
 		}
@@ -223,13 +223,13 @@ final class MqttBridge implements SmartLifecycle, MqttCallback {
 			}
 		}
 		catch (MqttException ex) {
-			logger.debug("Could not close a failed MQTT connection", ex);
+			log.debug("Could not close a failed MQTT connection", ex);
 		}
 	}
 
 	@Override
 	public void connectionLost(Throwable cause) {
-		logger.warn("Lost the MQTT broker {} ({}); reconnecting", this.properties.url(), cause.getMessage());
+		log.warn("Lost the MQTT broker {} ({}); reconnecting", this.properties.url(), cause.getMessage());
 		synchronized (this) {
 			if (this.state != State.CONNECTED) {
 				return;
@@ -254,16 +254,16 @@ final class MqttBridge implements SmartLifecycle, MqttCallback {
 
 	private void takePhoto(String cameraId) {
 		try {
-			PhotoTaker.TakenPhoto photo = this.photos.take(cameraId);
-			logger.info("Took photo {} for MQTT", photo.name());
+			PhotoTaker.Photo photo = this.photos.take(cameraId);
+			log.info("Took photo {} for MQTT", photo.name());
 			sendStill(this.cameras.require(cameraId));
 		}
 		catch (ResponseStatusException ex) {
 			// An unknown camera or no signal: the reason is a sentence for people.
-			logger.warn("No photo for MQTT: {}", ex.getReason());
+			log.warn("No photo for MQTT: {}", ex.getReason());
 		}
 		catch (IOException ex) {
-			logger.warn("No photo for MQTT: cannot save it ({})", ex.getMessage());
+			log.warn("No photo for MQTT: cannot save it ({})", ex.getMessage());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -325,7 +325,7 @@ final class MqttBridge implements SmartLifecycle, MqttCallback {
 			return true;
 		}
 		catch (MqttException ex) {
-			logger.debug("Could not publish to MQTT topic {}: {}", topic, ex.getMessage());
+			log.debug("Could not publish to MQTT topic {}: {}", topic, ex.getMessage());
 			return false;
 		}
 	}

@@ -33,14 +33,14 @@ class PhotoController {
 
 	@PostMapping(path = TAKE_PHOTO_URL, produces = MediaType.TEXT_HTML_VALUE)
 	String takeFromPage(@PathVariable String id, RedirectAttributes redirect) throws IOException, InterruptedException {
-		PhotoTaker.TakenPhoto taken = this.photos.take(id);
+		PhotoTaker.Photo taken = this.photos.take(id);
 		redirect.addFlashAttribute("taken", true);
 		return "redirect:" + PictureUrls.page(taken.pictureName());
 	}
 
 	@PostMapping(TAKE_PHOTO_URL)
 	ResponseEntity<TakenPhoto> takeForApi(@PathVariable String id) throws IOException, InterruptedException {
-		PhotoTaker.TakenPhoto taken = this.photos.take(id);
+		PhotoTaker.Photo taken = this.photos.take(id);
 		PictureName name = taken.pictureName();
 		URI page = ServletUriComponentsBuilder.fromCurrentContextPath().path(PictureUrls.page(name)).build().toUri();
 		return ResponseEntity.created(page)

@@ -39,13 +39,13 @@ public class PhotoTaker {
 	 * @throws io.camdash.camera.UnknownCameraException (404) for an unknown camera
 	 * @throws io.camdash.camera.NoSignalException (503) when no good frame came in time
 	 */
-	public TakenPhoto take(String id) throws IOException, InterruptedException {
+	public Photo take(String id) throws IOException, InterruptedException {
 		Camera camera = this.cameras.require(id);
 		LatestFrame frame = camera.requireLiveFrame(this.timeout);
 		Picture picture = this.store.save(camera.id(), frame.jpeg(), frame.capturedAt());
 		this.index.invalidate();
-		return new TakenPhoto(picture.name().value(), picture.camera(), picture.takenAt(), frame.width(),
-				frame.height(), picture.size());
+		return new Photo(picture.name().value(), picture.camera(), picture.takenAt(), frame.width(), frame.height(),
+				picture.size());
 	}
 
 	/**
@@ -58,7 +58,7 @@ public class PhotoTaker {
 	 * @param height height in pixels
 	 * @param size file size in bytes
 	 */
-	public record TakenPhoto(String name, String camera, Instant takenAt, int width, int height, long size) {
+	public record Photo(String name, String camera, Instant takenAt, int width, int height, long size) {
 
 		PictureName pictureName() {
 			return PictureName.of(this.name);

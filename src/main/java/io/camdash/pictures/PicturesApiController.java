@@ -47,7 +47,7 @@ class PicturesApiController {
 	@Operation(summary = "Take a photo",
 			description = "Saves the camera's newest good frame (starting it if idle); 503 when it has no signal.")
 	ResponseEntity<ApiPicture> takePhoto(@PathVariable String id) throws IOException, InterruptedException {
-		PhotoTaker.TakenPhoto taken = this.photos.take(id);
+		PhotoTaker.Photo taken = this.photos.take(id);
 		ApiPicture picture = ApiPicture.of(taken.pictureName(), taken.camera(), taken.takenAt(), taken.size());
 		return ResponseEntity.created(URI.create(picture.url())).body(picture);
 	}

@@ -1,6 +1,5 @@
 package io.camdash.security;
 
-import java.time.Clock;
 import java.util.Set;
 
 import jakarta.servlet.DispatcherType;
@@ -34,11 +33,6 @@ class ApiSecurityConfiguration {
 	private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
 	@Bean
-	ApiTokenStore apiTokenStore(SecretFiles files, JsonMapper json) {
-		return new ApiTokenStore(files, json, Clock.systemUTC());
-	}
-
-	@Bean
 	@Order(0)
 	SecurityFilterChain apiFilterChain(HttpSecurity http, SecuritySettings settings,
 			AuthenticationManager camdashAuthenticationManager, ApiTokenStore tokens, JsonMapper json)
@@ -52,13 +46,17 @@ class ApiSecurityConfiguration {
 				reads.permitAll();
 			}
 			else {
-				reads.hasRole("VIEWER");
+				reads.hasRole(Role.VIEWER.name());
 			}
-			requests.anyRequest().hasRole("ADMIN");
+			requests.anyRequest().hasRole(Role.ADMIN.name());
 		})
 			.authenticationManager(camdashAuthenticationManager)
-			.addFilterBefore(new ApiTokenFilter(tokens, problems), CsrfFilter.class)
-			.csrf((csrf) -> csrf.ignoringRequestMatchers(ApiTokenFilter.BEARER_REQUESTS))
+			// The token first, so a script with a token is not anonymous to the body
+			// limit.
+			.addFilterBefore(ApiTokenFilter.forApi(tokens, problems), CsrfFilter.class)
+			.addFilterBefore(new AnonymousBodyLimitFilter(settings.maxAnonymousBody()), CsrfFilter.class)
+			.csrf((csrf) -> csrf.csrfTokenRequestHandler(new CsrfTokenReader())
+				.ignoringRequestMatchers(ApiTokenFilter.BEARER_REQUESTS))
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
 			// A page's scripts may use its session; the API itself never makes one.
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))

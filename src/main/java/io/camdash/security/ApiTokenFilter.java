@@ -23,45 +23,62 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Opens an API request sent with {@code Authorization: Bearer <API token>}. The request
- * is stateless: the token authenticates it alone, no session is read or made, and no CSRF
- * token is needed (no cookie is involved, and a page elsewhere cannot add this header). A
- * wrong or revoked token is refused with 401 at once.
+ * Opens a request sent with {@code Authorization: Bearer <API token>}. The request is
+ * stateless: the token authenticates it alone, no session is read or made, and no CSRF
+ * token is needed (no cookie is involved, and a page elsewhere cannot add this header).
+ * On the API ({@link #forApi}) a wrong or revoked token is refused with 401 at once. On
+ * the stream and still URLs ({@link #forTools}) an API token may also come as
+ * {@code ?token=}, like a camera token, and a token that is no API token is left to
+ * {@link CameraTokenFilter}, which refuses it if it is no camera token either.
  */
-class ApiTokenFilter extends OncePerRequestFilter {
+final class ApiTokenFilter extends OncePerRequestFilter {
 
 	/**
-	 * Requests this filter answers for: CSRF protection leaves them out, because they are
-	 * authenticated by the header or refused.
+	 * Requests this filter answers for on the API: CSRF protection leaves them out,
+	 * because they are authenticated by the header or refused.
 	 */
 	static final RequestMatcher BEARER_REQUESTS = (request) -> bearerToken(request) != null;
 
-	private static final Logger logger = LoggerFactory.getLogger(ApiTokenFilter.class);
+	private static final Logger log = LoggerFactory.getLogger(ApiTokenFilter.class);
 
 	private static final String BEARER = "Bearer ";
 
 	private final ApiTokenStore tokens;
 
-	private final AuthenticationEntryPoint refusal;
+	/** Refuses a wrong token; null: leave it to the next filter. */
+	private final @Nullable AuthenticationEntryPoint refusal;
 
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-	ApiTokenFilter(ApiTokenStore tokens, AuthenticationEntryPoint refusal) {
+	private ApiTokenFilter(ApiTokenStore tokens, @Nullable AuthenticationEntryPoint refusal) {
 		this.tokens = tokens;
 		this.refusal = refusal;
+	}
+
+	/** For the API: a Bearer token must be a valid API token. */
+	static ApiTokenFilter forApi(ApiTokenStore tokens, AuthenticationEntryPoint refusal) {
+		return new ApiTokenFilter(tokens, refusal);
+	}
+
+	/**
+	 * For streams and stills: an API token in the header or the query opens the request;
+	 * any other token goes on to the camera tokens.
+	 */
+	static ApiTokenFilter forTools(ApiTokenStore tokens) {
+		return new ApiTokenFilter(tokens, null);
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String presented = bearerToken(request);
-		if (presented == null) {
-			chain.doFilter(request, response);
-			return;
-		}
-		Optional<ApiToken> token = this.tokens.use(presented);
+		String presented = (this.refusal != null) ? bearerToken(request) : CameraTokenFilter.presentedToken(request);
+		Optional<ApiToken> token = (presented != null) ? this.tokens.use(presented) : Optional.empty();
 		if (token.isEmpty()) {
-			logger.info("Refused a wrong or revoked API token from {}", request.getRemoteAddr());
+			if (presented == null || this.refusal == null) {
+				chain.doFilter(request, response);
+				return;
+			}
+			log.info("Refused a wrong or revoked API token from {}", request.getRemoteAddr());
 			this.refusal.commence(request, response, new BadCredentialsException("Wrong or revoked API token"));
 			return;
 		}

@@ -1,5 +1,6 @@
 package io.camdash.security;
 
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,15 +17,18 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import io.camdash.storage.WriteProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * API tokens, kept in {@code api-tokens.json} in the data folder (owner-only, written
- * atomically). A token is shown once when made; only its hash is kept. Each use is noted
- * in memory and written at most once a minute per token, so a polling script does not
- * write to disk on every request.
+ * atomically and synced by {@link SecretFiles}). A token is shown once when made; only
+ * its hash is kept. Each use is noted in memory and written at most once a minute per
+ * token, so a polling script does not write to disk on every request.
  */
 class ApiTokenStore {
 
@@ -37,11 +41,17 @@ class ApiTokenStore {
 
 	private static final Duration LAST_USED_WRITE_INTERVAL = Duration.ofMinutes(1);
 
+	private static final Logger log = LoggerFactory.getLogger(ApiTokenStore.class);
+
 	private static final SecureRandom random = new SecureRandom();
 
 	private final SecretFiles files;
 
-	private final JsonMapper json;
+	/**
+	 * Its own mapper: the file's format does not change with the application's Jackson
+	 * settings.
+	 */
+	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final Clock clock;
 
@@ -51,9 +61,8 @@ class ApiTokenStore {
 	/** When each token's last use was last written, by id. */
 	private final Map<String, Instant> written = new ConcurrentHashMap<>();
 
-	ApiTokenStore(SecretFiles files, JsonMapper json, Clock clock) {
+	ApiTokenStore(SecretFiles files, Clock clock) {
 		this.files = files;
-		this.json = json;
 		this.clock = clock;
 		for (ApiToken token : load()) {
 			this.tokens.put(token.hash(), token);
@@ -89,11 +98,23 @@ class ApiTokenStore {
 				null);
 		this.tokens.put(token.hash(), token);
 		this.written.put(token.id(), Instant.EPOCH);
-		save();
+		try {
+			save();
+		}
+		catch (UncheckedIOException ex) {
+			// A token that would vanish at the next restart is not handed out.
+			this.tokens.remove(token.hash());
+			this.written.remove(token.id());
+			throw ex;
+		}
 		return new Created(token, value);
 	}
 
-	/** Revokes a token at once; false if there is none with this id. */
+	/**
+	 * Revokes a token at once; false if there is none with this id.
+	 * @throws UncheckedIOException if the file could not be written: the token stays
+	 * revoked until camdash restarts, and for good at the next successful write
+	 */
 	synchronized boolean revoke(String id) {
 		boolean removed = this.tokens.values().removeIf((token) -> token.id().equals(id));
 		if (removed) {
@@ -117,7 +138,7 @@ class ApiTokenStore {
 		if (lastWritten != null && lastWritten.plus(LAST_USED_WRITE_INTERVAL).isBefore(now)) {
 			synchronized (this) {
 				if (this.written.replace(used.id(), lastWritten, now)) {
-					save();
+					saveLastUse();
 				}
 			}
 		}
@@ -136,6 +157,17 @@ class ApiTokenStore {
 		catch (JacksonException ex) {
 			throw new IllegalStateException("Cannot read the API tokens in " + this.files.path(FILE)
 					+ ": fix or delete that file (deleting it revokes every API token)", ex);
+		}
+	}
+
+	/** The last use is worth a try, never a refused request. */
+	private void saveLastUse() {
+		try {
+			save();
+		}
+		catch (UncheckedIOException ex) {
+			log.warn("Cannot note when API tokens were last used: {}",
+					WriteProblem.describe(ex.getCause(), "the data folder"));
 		}
 	}
 

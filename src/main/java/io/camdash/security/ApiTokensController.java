@@ -1,9 +1,11 @@
 package io.camdash.security;
 
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import io.camdash.storage.WriteProblem;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
@@ -49,18 +51,32 @@ class ApiTokensController {
 			redirect.addFlashAttribute("error", ex.getMessage());
 			redirect.addFlashAttribute("name", name);
 		}
+		catch (UncheckedIOException ex) {
+			redirect.addFlashAttribute("error", "No token was made: " + notWritten(ex) + ".");
+			redirect.addFlashAttribute("name", name);
+		}
 		return "redirect:" + TOKENS_URL;
 	}
 
 	@PostMapping(TOKENS_URL + "/{id}/revoke")
 	String revoke(@PathVariable String id, RedirectAttributes redirect) {
-		if (this.tokens.revoke(id)) {
-			redirect.addFlashAttribute("message", "Revoked. Scripts using that token are refused from now on.");
+		try {
+			if (this.tokens.revoke(id)) {
+				redirect.addFlashAttribute("message", "Revoked. Scripts using that token are refused from now on.");
+			}
+			else {
+				redirect.addFlashAttribute("error", "That token was revoked already.");
+			}
 		}
-		else {
-			redirect.addFlashAttribute("error", "That token was revoked already.");
+		catch (UncheckedIOException ex) {
+			redirect.addFlashAttribute("error", "Revoked for now, but " + notWritten(ex)
+					+ ": the token works again if camdash restarts before it can save its tokens.");
 		}
 		return "redirect:" + TOKENS_URL;
+	}
+
+	private static String notWritten(UncheckedIOException ex) {
+		return WriteProblem.describe(ex.getCause(), "the data folder (camdash.security.data-folder)");
 	}
 
 	/**

@@ -53,10 +53,12 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may do what. Two filter chains: one for the MJPEG and still URLs that tools open
- * (HTTP Basic, camera tokens, 401 instead of a login page), one for everything else (form
- * login, remember-me, HTTP Basic for scripts). Reads (GET, HEAD, OPTIONS) need a VIEWER,
- * or nobody with anonymous viewing; every other method needs an ADMIN and a CSRF token.
+ * Who may do what. Two filter chains here, after the API's
+ * ({@link ApiSecurityConfiguration}): one for the stream and still URLs that tools open
+ * (HTTP Basic, API and camera tokens, 401 instead of a login page), one for everything
+ * else (form login, remember-me, HTTP Basic for scripts). Reads (GET, HEAD, OPTIONS) need
+ * a VIEWER, or nobody with anonymous viewing; every other method needs an ADMIN and a
+ * CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = Type.SERVLET)
@@ -150,6 +152,12 @@ class SecurityConfiguration {
 		return new LoginAttempts(settings.loginThrottle(), Clock.systemUTC());
 	}
 
+	/** API tokens, for the API's chain and the tools' chain. */
+	@Bean
+	ApiTokenStore apiTokenStore(SecretFiles files) {
+		return new ApiTokenStore(files, Clock.systemUTC());
+	}
+
 	/** Browsers that signed in before, keyed with the remember-me key. */
 	@Bean
 	TrustedBrowsers trustedBrowsers(RevocableRememberMeServices rememberMe) {
@@ -178,8 +186,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain toolsFilterChain(HttpSecurity http, SecuritySettings settings, CamerasProperties cameras,
-			AuthenticationManager camdashAuthenticationManager, RevocableRememberMeServices rememberMe)
-			throws Exception {
+			AuthenticationManager camdashAuthenticationManager, RevocableRememberMeServices rememberMe,
+			ApiTokenStore apiTokens) throws Exception {
 		AuthenticationEntryPoint basic = basicEntryPoint();
 		CameraTokenFilter tokens = new CameraTokenFilter(settings.cameraTokens(), () -> cameras.cameras().get(0).id());
 		http.securityMatcher(TOOL_URLS).authorizeHttpRequests((requests) -> {
@@ -195,6 +203,8 @@ class SecurityConfiguration {
 			requests.anyRequest().hasRole(Role.ADMIN.name());
 		})
 			.authenticationManager(camdashAuthenticationManager)
+			// API tokens first, then camera tokens: filters at one place keep this order.
+			.addFilterBefore(ApiTokenFilter.forTools(apiTokens), BasicAuthenticationFilter.class)
 			.addFilterBefore(tokens, BasicAuthenticationFilter.class)
 			.addFilterBefore(new AnonymousBodyLimitFilter(settings.maxAnonymousBody()), CsrfFilter.class)
 			.httpBasic((basicAuth) -> basicAuth.authenticationEntryPoint(basic))

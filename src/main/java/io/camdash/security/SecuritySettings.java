@@ -22,8 +22,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Who may use camdash and how, under {@code camdash.security}.
  *
- * @param dataFolder folder for the generated admin password's hash and the remember-me
- * key (created with owner-only access)
+ * @param dataFolder folder for the generated admin password's hash, the remember-me key
+ * and the API tokens' hashes (created with owner-only access)
  * @param adminName name of the built-in administrator
  * @param adminPassword password of the built-in administrator, plain or already hashed
  * ({bcrypt}...); when empty, camdash generates one on first start, prints it once and

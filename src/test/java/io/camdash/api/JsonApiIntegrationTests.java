@@ -5,21 +5,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 import io.camdash.support.SignedInClient;
+import io.camdash.support.TestFolders;
 import io.camdash.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,23 +29,15 @@ class JsonApiIntegrationTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	@TempDir
-	static Path temp;
-
 	@LocalServerPort
 	private int port;
 
 	private SignedInClient admin;
 
-	@DynamicPropertySource
-	static void folders(DynamicPropertyRegistry registry) {
-		registry.add("camdash.pictures.folder", () -> temp.resolve("pictures").toString());
-		registry.add("camdash.pictures.thumbnail-cache", () -> temp.resolve("cache").toString());
-		registry.add("camdash.notes.folder", () -> temp.resolve("notes").toString());
-	}
-
 	@BeforeEach
 	void signIn() {
+		TestFolders.empty(TestFolders.PICTURES);
+		TestFolders.starterNotes();
 		this.admin = SignedInClient.signIn(this.port, TestUsers.ADMIN);
 	}
 
@@ -61,10 +50,10 @@ class JsonApiIntegrationTests {
 		assertThat(page.get("pictures").get(0).get("name").asString()).isEqualTo(name);
 		assertThat(page.get("pictures").get(0).get("imageUrl").asString()).endsWith("/pictures/image/" + name);
 		assertThat(json.readTree(send("GET", "/api/v1/pictures/" + name, null).body()).get("size").asLong())
-			.isEqualTo(Files.size(temp.resolve("pictures").resolve(name)));
+			.isEqualTo(Files.size(TestFolders.PICTURES.resolve(name)));
 
 		assertThat(send("DELETE", "/api/v1/pictures/" + name, null).statusCode()).isEqualTo(204);
-		assertThat(temp.resolve("pictures").resolve(name)).doesNotExist();
+		assertThat(TestFolders.PICTURES.resolve(name)).doesNotExist();
 		HttpResponse<String> gone = send("DELETE", "/api/v1/pictures/" + name, null);
 		assertProblem(gone, 404, "No picture");
 	}
@@ -74,7 +63,7 @@ class JsonApiIntegrationTests {
 		HttpResponse<String> created = send("PUT", "/api/v1/notes/garden/door.md",
 				"{\"markdown\":\"# Door\\n\\nOiled.\"}");
 		assertThat(created.statusCode()).isEqualTo(201);
-		assertThat(Files.readString(temp.resolve("notes/garden/door.md"))).isEqualTo("# Door\n\nOiled.");
+		assertThat(Files.readString(TestFolders.NOTES.resolve("garden/door.md"))).isEqualTo("# Door\n\nOiled.");
 		assertProblem(send("PUT", "/api/v1/notes/garden/door.md", "{\"markdown\":\"again\"}"), 409, "Not saved");
 
 		JsonNode note = json.readTree(send("GET", "/api/v1/notes/garden/door.md", null).body());
@@ -90,7 +79,7 @@ class JsonApiIntegrationTests {
 		assertProblem(stale, 409, "not the version you sent");
 		assertThat(json.readTree(stale.body()).get("currentVersion").asString())
 			.isEqualTo(json.readTree(saved.body()).get("version").asString());
-		assertThat(Files.readString(temp.resolve("notes/garden/door.md"))).endsWith("Oiled twice.");
+		assertThat(Files.readString(TestFolders.NOTES.resolve("garden/door.md"))).endsWith("Oiled twice.");
 
 		JsonNode list = json.readTree(send("GET", "/api/v1/notes", null).body());
 		assertThat(list.get(0).get("path").asString()).isEqualTo("garden/door.md");
