@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the programs the tests drive, when they are missing: Debian's Chromium and its driver (browser
-# tests) and ffmpeg (a real client and a real H.264/RTSP peer). `./mvnw verify` runs this before the tests, so
+# tests), ffmpeg (a real client and a real H.264/RTSP peer) and mosquitto (a real MQTT broker; the tests start
+# their own on a free port, never the system's service). `./mvnw verify` runs this before the tests, so
 # the README's test command works on a fresh Debian machine. Add a package here when a test needs a new tool.
 set -euo pipefail
 
@@ -8,6 +9,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
 # curl: one of the client kinds of the streaming benchmark (-Pbench).
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 if [ ${#missing[@]} -eq 0 ]; then

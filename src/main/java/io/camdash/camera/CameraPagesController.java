@@ -63,8 +63,9 @@ class CameraPagesController {
 
 	/**
 	 * ADMINs see the source with secrets masked; others only its scheme, host and path.
+	 * The API's cameras are shown the same way.
 	 */
-	private static CameraStatus statusFor(Camera camera, HttpServletRequest request) {
+	static CameraStatus statusFor(Camera camera, HttpServletRequest request) {
 		CameraStatus status = camera.status();
 		return request.isUserInRole("ADMIN") ? status
 				: status.withSource(camera.settings().source().describeForViewers());

@@ -8,12 +8,20 @@ import org.jspecify.annotations.Nullable;
  */
 class NoteConflictException extends RuntimeException {
 
+	private final NotePath path;
+
 	@Nullable private final NoteFile onDisk;
 
 	NoteConflictException(NotePath path, @Nullable NoteFile onDisk) {
 		super((onDisk != null) ? "'" + path + "' changed on disk since you opened it"
 				: "'" + path + "' was deleted on disk since you opened it");
+		this.path = path;
 		this.onDisk = onDisk;
+	}
+
+	/** The note that was not saved (the API's problem detail names it). */
+	NotePath path() {
+		return this.path;
 	}
 
 	/** The note as it is on disk now; null when it was deleted. */

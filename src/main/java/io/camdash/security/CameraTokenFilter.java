@@ -12,6 +12,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +62,10 @@ class CameraTokenFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String token = presentedToken(request);
-		if (token == null) {
+		// A request an API token opened already (ApiTokenFilter runs first) is left
+		// alone.
+		if (token == null
+				|| this.contexts.getContext().getAuthentication() instanceof ApiTokenFilter.ApiTokenAuthentication) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -87,7 +91,8 @@ class CameraTokenFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private static String presentedToken(HttpServletRequest request) {
+	/** The token in the Authorization header or the query, or null. */
+	static @Nullable String presentedToken(HttpServletRequest request) {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
 			return header.substring(BEARER.length()).trim();

@@ -26,6 +26,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.RememberMeAuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -52,10 +53,12 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may do what. Two filter chains: one for the MJPEG and still URLs that tools open
- * (HTTP Basic, camera tokens, 401 instead of a login page), one for everything else (form
- * login, remember-me, HTTP Basic for scripts). Reads (GET, HEAD, OPTIONS) need a VIEWER,
- * or nobody with anonymous viewing; every other method needs an ADMIN and a CSRF token.
+ * Who may do what. Two filter chains here, after the API's
+ * ({@link ApiSecurityConfiguration}): one for the stream and still URLs that tools open
+ * (HTTP Basic, API and camera tokens, 401 instead of a login page), one for everything
+ * else (form login, remember-me, HTTP Basic for scripts). Reads (GET, HEAD, OPTIONS) need
+ * a VIEWER, or nobody with anonymous viewing; every other method needs an ADMIN and a
+ * CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = Type.SERVLET)
@@ -78,11 +81,18 @@ class SecurityConfiguration {
 	static final String LIVE_WEBSOCKET = "/cameras/*/live.ws";
 
 	/** URLs only an ADMIN may read. */
-	static final String[] ADMIN_URLS = { "/actuator/**" };
+	static final String[] ADMIN_URLS = { "/actuator/**", "/settings/**" };
 
-	// media-src blob: lets the live player attach its MediaSource to the video.
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
-			+ "media-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+	// media-src blob: lets the live player attach its MediaSource to the video. Who may
+	// frame the pages is added by secureHeaders (camdash.security.frame-ancestors).
+	private static final String POLICY_WITHOUT_ANCESTORS = "default-src 'self'; img-src 'self' data: blob:; "
+			+ "media-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors ";
+
+	/** The Content-Security-Policy when no origin may frame camdash (the default). */
+	static final String CONTENT_SECURITY_POLICY = POLICY_WITHOUT_ANCESTORS + "'none'";
+
+	/** The API's documentation, for signed-in users only. */
+	static final String[] API_DOCS_URLS = { "/api/docs", "/api/docs/**" };
 
 	// The live page's fullscreen button needs fullscreen for this origin; nothing else is
 	// ever used.
@@ -142,6 +152,12 @@ class SecurityConfiguration {
 		return new LoginAttempts(settings.loginThrottle(), Clock.systemUTC());
 	}
 
+	/** API tokens, for the API's chain and the tools' chain. */
+	@Bean
+	ApiTokenStore apiTokenStore(SecretFiles files) {
+		return new ApiTokenStore(files, Clock.systemUTC());
+	}
+
 	/** Browsers that signed in before, keyed with the remember-me key. */
 	@Bean
 	TrustedBrowsers trustedBrowsers(RevocableRememberMeServices rememberMe) {
@@ -170,8 +186,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain toolsFilterChain(HttpSecurity http, SecuritySettings settings, CamerasProperties cameras,
-			AuthenticationManager camdashAuthenticationManager, RevocableRememberMeServices rememberMe)
-			throws Exception {
+			AuthenticationManager camdashAuthenticationManager, RevocableRememberMeServices rememberMe,
+			ApiTokenStore apiTokens) throws Exception {
 		AuthenticationEntryPoint basic = basicEntryPoint();
 		CameraTokenFilter tokens = new CameraTokenFilter(settings.cameraTokens(), () -> cameras.cameras().get(0).id());
 		http.securityMatcher(TOOL_URLS).authorizeHttpRequests((requests) -> {
@@ -187,6 +203,8 @@ class SecurityConfiguration {
 			requests.anyRequest().hasRole(Role.ADMIN.name());
 		})
 			.authenticationManager(camdashAuthenticationManager)
+			// API tokens first, then camera tokens: filters at one place keep this order.
+			.addFilterBefore(ApiTokenFilter.forTools(apiTokens), BasicAuthenticationFilter.class)
 			.addFilterBefore(tokens, BasicAuthenticationFilter.class)
 			.addFilterBefore(new AnonymousBodyLimitFilter(settings.maxAnonymousBody()), CsrfFilter.class)
 			.httpBasic((basicAuth) -> basicAuth.authenticationEntryPoint(basic))
@@ -198,7 +216,7 @@ class SecurityConfiguration {
 			// signing in.
 			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
 			.csrf((csrf) -> csrf.csrfTokenRequestHandler(new CsrfTokenReader()))
-			.headers(SecurityConfiguration::secureHeaders);
+			.headers(secureHeaders(settings));
 		return http.build();
 	}
 
@@ -211,6 +229,7 @@ class SecurityConfiguration {
 			requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
 			requests.requestMatchers(PUBLIC_URLS).permitAll();
 			requests.requestMatchers(ADMIN_URLS).hasRole(Role.ADMIN.name());
+			requests.requestMatchers(API_DOCS_URLS).hasRole(Role.VIEWER.name());
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl reads = requests.requestMatchers(READS);
 			if (settings.anonymousViewing()) {
 				reads.permitAll();
@@ -237,7 +256,7 @@ class SecurityConfiguration {
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(pagesEntryPoint()))
 			.csrf((csrf) -> csrf.csrfTokenRequestHandler(new CsrfTokenReader()))
-			.headers(SecurityConfiguration::secureHeaders);
+			.headers(secureHeaders(settings));
 		return http.build();
 	}
 
@@ -248,14 +267,34 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	AuthenticationManager camdashAuthenticationManager(UserDetailsService users, PasswordEncoder encoder,
-			LoginAttempts attempts, RevocableRememberMeServices rememberMe, TrustedBrowsers browsers) {
+			LoginAttempts attempts, RevocableRememberMeServices rememberMe, TrustedBrowsers browsers,
+			SecuritySettings settings) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(encoder);
-		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, attempts, browsers),
+		// Inside the throttle: a locked name is refused even with a remembered password.
+		CachedPasswordCheck cached = new CachedPasswordCheck(passwords, users,
+				new VerifiedPasswordCache(settings.basicCache(), System::nanoTime));
+		return new ProviderManager(new ThrottledAuthenticationProvider(cached, attempts, browsers),
 				new RememberMeAuthenticationProvider(rememberMe.getKey()));
 	}
 
-	private static void secureHeaders(HeadersConfigurer<HttpSecurity> headers) {
+	/**
+	 * The security headers of every response. {@code camdash.security.frame-ancestors}
+	 * lets the origins it names frame camdash: the CSP says which, and X-Frame-Options
+	 * (which cannot name an origin) is left out then.
+	 */
+	static Customizer<HeadersConfigurer<HttpSecurity>> secureHeaders(SecuritySettings settings) {
+		List<String> ancestors = settings.frameAncestors();
+		String policy = POLICY_WITHOUT_ANCESTORS + (ancestors.isEmpty() ? "'none'" : String.join(" ", ancestors));
+		return (headers) -> {
+			secureHeaders(headers, policy);
+			if (!ancestors.isEmpty()) {
+				headers.frameOptions((frames) -> frames.disable());
+			}
+		};
+	}
+
+	private static void secureHeaders(HeadersConfigurer<HttpSecurity> headers, String contentSecurityPolicy) {
 		// Write headers before the controller runs: a stream commits its response on a
 		// streaming thread, where
 		// headers written lazily at commit would race with the container's own thread.
@@ -266,7 +305,7 @@ class SecurityConfiguration {
 				return filter;
 			}
 		});
-		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy))
 			.frameOptions((frames) -> frames.deny())
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY));

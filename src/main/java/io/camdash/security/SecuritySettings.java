@@ -22,8 +22,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Who may use camdash and how, under {@code camdash.security}.
  *
- * @param dataFolder folder for the generated admin password's hash and the remember-me
- * key (created with owner-only access)
+ * @param dataFolder folder for the generated admin password's hash, the remember-me key
+ * and the API tokens' hashes (created with owner-only access)
  * @param adminName name of the built-in administrator
  * @param adminPassword password of the built-in administrator, plain or already hashed
  * ({bcrypt}...); when empty, camdash generates one on first start, prints it once and
@@ -38,6 +38,11 @@ import org.springframework.validation.annotation.Validated;
  * @param loginThrottle how repeated failed sign-ins are slowed down
  * @param maxAnonymousBody largest request body accepted from someone not signed in (the
  * sign-in form needs well under 1KB); larger ones get 413 before anything reads them
+ * @param basicCache how long a verified HTTP Basic name and password is remembered, so a
+ * tool polling every few seconds does not cost a password hash per request; 0 turns it
+ * off
+ * @param frameAncestors origins allowed to show camdash's pages in a frame (a Home
+ * Assistant dashboard, such as https://ha.example.org:8123); empty: none may
  */
 @ConfigurationProperties("camdash.security")
 @Validated
@@ -48,11 +53,21 @@ public record SecuritySettings(@DefaultValue("./.camdash") @NotNull Path dataFol
 		@DefaultValue("14d") @NotNull @DurationMin(minutes = 1) Duration rememberMe,
 		Map<String, @NotBlank @Size(min = 16, message = "must be at least 16 characters") String> cameraTokens,
 		@DefaultValue @NotNull @Valid LoginThrottle loginThrottle,
-		@DefaultValue("16KB") @NotNull DataSize maxAnonymousBody) {
+		@DefaultValue("16KB") @NotNull DataSize maxAnonymousBody, @DefaultValue("1m") @NotNull Duration basicCache,
+		List<@NotNull @Pattern(regexp = FRAME_ANCESTOR_PATTERN,
+				message = FRAME_ANCESTOR_MESSAGE) String> frameAncestors) {
+
+	static final String FRAME_ANCESTOR_PATTERN = "'self'|https?://[A-Za-z0-9.\\[\\]:*-]+";
+
+	static final String FRAME_ANCESTOR_MESSAGE = "must be an origin such as https://ha.example.org:8123, or 'self'";
 
 	public SecuritySettings {
 		users = (users != null) ? List.copyOf(users) : List.of();
 		cameraTokens = (cameraTokens != null) ? Map.copyOf(cameraTokens) : Map.of();
+		frameAncestors = (frameAncestors != null) ? List.copyOf(frameAncestors) : List.of();
+		if (basicCache.isNegative()) {
+			throw new IllegalArgumentException("camdash.security.basic-cache: must not be negative");
+		}
 		for (int i = 0; i < users.size(); i++) {
 			String name = users.get(i).name();
 			if (name != null && name.equals(adminName)) {

@@ -20,8 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Secrets in a camera's URL reach no VIEWER (status, live page, health) and no log line;
- * ADMINs see the URL with its secrets masked.
+ * Secrets in a camera's URL reach no VIEWER (status, live page, health, API) and no log
+ * line; ADMINs see the URL with its secrets masked.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "camdash.cameras[0].id=door",
 		"camdash.cameras[0].source=" + SourceSecretsIntegrationTests.SOURCE, "camdash.streaming.snapshot-timeout=1s" })
@@ -43,16 +43,18 @@ class SourceSecretsIntegrationTests {
 		}
 		SignedInClient viewer = SignedInClient.signIn(this.port, TestUsers.VIEWER);
 		for (String page : new String[] { "/cameras/status", "/cameras/door/status", "/cameras/door",
-				"/actuator/health", "/actuator/health/cameras/door" }) {
+				"/actuator/health", "/actuator/health/cameras/door", "/api/v1/cameras", "/api/v1/cameras/door" }) {
 			String body = page.equals("/cameras/door") ? viewer.get(page).body() : json(viewer, page);
 			assertThat(body).as(page)
 				.doesNotContain("SECRET", "api_key", "access_token", "cam-user", "cam-password", "***");
 		}
 		assertThat(json(viewer, "/cameras/door/status")).contains("http://127.0.0.1:9/video.mjpg");
+		assertThat(json(viewer, "/api/v1/cameras/door")).contains("http://127.0.0.1:9/video.mjpg");
 		SignedInClient admin = SignedInClient.signIn(this.port, TestUsers.ADMIN);
 		assertThat(json(admin, "/cameras/door/status"))
 			.contains("http://***@127.0.0.1:9/video.mjpg?api_key=***&access_token=***")
 			.doesNotContain("SECRET", "cam-user", "cam-password");
+		assertThat(json(admin, "/api/v1/cameras")).contains("api_key=***").doesNotContain("SECRET", "cam-password");
 		assertThat(admin.get("/cameras/door").body()).contains("api_key=***").doesNotContain("SECRET");
 		assertThat(output.getAll()).contains("127.0.0.1:9/video.mjpg")
 			.doesNotContain("SECRET", "cam-user", "cam-password");

@@ -112,6 +112,14 @@ class AbuseIntegrationTests {
 				.read(QUICKLY);
 			assertThat(refused.status()).isEqualTo(413);
 		}
+		// The JSON API too, where a form body would be read for a CSRF token.
+		try (RawHttp http = RawHttp.connect(this.port)) {
+			RawHttp.Response refused = http
+				.send("PUT /api/v1/notes/welcome.md HTTP/1.1\r\nHost: localhost\r\n"
+						+ "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 15000000\r\n\r\n_csrf=")
+				.read(QUICKLY);
+			assertThat(refused.status()).isEqualTo(413);
+		}
 	}
 
 	@Test

@@ -51,6 +51,10 @@ class AccessIntegrationTests {
 					assertThat(response.status()).as(route.toString()).isEqualTo(401);
 					assertThat(response.header("WWW-Authenticate")).startsWith("Basic realm=\"camdash\"");
 				}
+				case JSON_API -> {
+					assertThat(response.status()).as(route.toString()).isEqualTo(401);
+					assertThat(response.header("WWW-Authenticate")).startsWith("Bearer realm=\"camdash\"");
+				}
 				default -> assertRedirectedToLogin(route, response.status(), response.header("Location"));
 			}
 			assertThat(String.valueOf(response.header("Content-Type"))).as(route.toString())
@@ -76,7 +80,7 @@ class AccessIntegrationTests {
 		if (route.path().startsWith("/actuator/")) {
 			assertThat(response.statusCode()).as(route.toString()).isEqualTo(401);
 		}
-		else if (route.path().endsWith("/snapshot.jpg")) {
+		else if (route.path().endsWith("/snapshot.jpg") || route.path().startsWith("/api/v1/")) {
 			assertThat(response.statusCode()).as(route.toString()).isEqualTo(401);
 		}
 		else {

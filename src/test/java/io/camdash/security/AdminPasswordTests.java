@@ -100,7 +100,8 @@ class AdminPasswordTests {
 
 	private static SecuritySettings settings(Path data, String adminPassword) {
 		return new SecuritySettings(data, "admin", adminPassword, List.of(), false, Duration.ofDays(14), Map.of(),
-				new LoginThrottle(5, 20, 60, Duration.ofMinutes(5)), DataSize.ofKilobytes(16));
+				new LoginThrottle(5, 20, 60, Duration.ofMinutes(5)), DataSize.ofKilobytes(16), Duration.ofMinutes(1),
+				List.of());
 	}
 
 }

@@ -23,11 +23,16 @@ final class ProtectedRoutes {
 			Route.page("/pictures/download/" + PICTURE),
 			// Notes: list, search and read.
 			Route.page("/notes"), Route.page("/notes/search?q=door"), Route.page("/notes/welcome.md"),
-			Route.page("/notes/guides/adding-a-camera.md"));
+			Route.page("/notes/guides/adding-a-camera.md"),
+			// The JSON API and its description.
+			Route.jsonApi("/api/v1/cameras"), Route.jsonApi("/api/v1/cameras/cam"), Route.jsonApi("/api/v1/pictures"),
+			Route.jsonApi("/api/v1/pictures/" + PICTURE), Route.jsonApi("/api/v1/notes"),
+			Route.jsonApi("/api/v1/notes/welcome.md"), Route.page("/api/docs/openapi.json"));
 
 	/** Reads only an ADMIN may do. */
 	static final List<Route> ADMIN_READS = List.of(Route.actuator("/actuator/metrics"),
-			Route.actuator("/actuator/metrics/camdash.camera.viewers"), Route.actuator("/actuator/info"));
+			Route.actuator("/actuator/metrics/camdash.camera.viewers"), Route.actuator("/actuator/info"),
+			Route.page("/settings/tokens"));
 
 	/** Every state change: only an ADMIN, and only with a CSRF token. */
 	static final List<Route> CHANGES = List.of(Route.change("POST", "/cameras/cam/snapshots"),
@@ -37,7 +42,10 @@ final class ProtectedRoutes {
 			Route.change("POST", "/notes/welcome.md?action=rename"),
 			Route.change("POST", "/notes/welcome.md?action=delete"), Route.change("PUT", "/notes/welcome.md"),
 			Route.change("DELETE", "/notes/welcome.md"), Route.change("POST", "/cameras/cam/snapshot.jpg"),
-			Route.change("POST", "/actuator/shutdown"));
+			Route.change("POST", "/actuator/shutdown"), Route.change("POST", "/settings/tokens"),
+			Route.change("POST", "/settings/tokens/0123456789ab/revoke"),
+			Route.change("POST", "/api/v1/cameras/cam/photos"), Route.change("DELETE", "/api/v1/pictures/" + PICTURE),
+			Route.change("PUT", "/api/v1/notes/welcome.md"));
 
 	/**
 	 * Routes that serve files, and folders whose files must stay out of reach, for the
@@ -45,7 +53,7 @@ final class ProtectedRoutes {
 	 */
 	static final List<String> FILE_SERVING_PREFIXES = List.of("/css/", "/js/", "/webjars/", "/webjars/bootstrap/",
 			"/cameras/", "/cameras/cam/", "/pictures/view/", "/pictures/image/", "/pictures/thumbnail/",
-			"/pictures/download/", "/notes/", "/notes/guides/", "/");
+			"/pictures/download/", "/notes/", "/notes/guides/", "/api/v1/pictures/", "/api/v1/notes/", "/");
 
 	/**
 	 * Ways to climb out of a folder, as raw request paths (sent as they are, not
@@ -75,7 +83,10 @@ final class ProtectedRoutes {
 	 */
 	enum Kind {
 
-		PAGE, API, TOOL, ACTUATOR, CHANGE
+		PAGE, API, TOOL, ACTUATOR, CHANGE,
+
+		/** The JSON API under /api/v1: 401 asking for a Bearer token. */
+		JSON_API
 
 	}
 
@@ -87,6 +98,10 @@ final class ProtectedRoutes {
 
 		static Route api(String path) {
 			return new Route("GET", path, Kind.API);
+		}
+
+		static Route jsonApi(String path) {
+			return new Route("GET", path, Kind.JSON_API);
 		}
 
 		static Route tool(String path) {

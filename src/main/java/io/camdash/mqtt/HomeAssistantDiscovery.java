@@ -1,0 +1,106 @@
+package io.camdash.mqtt;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.camdash.camera.Camera;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The topics camdash uses and the Home Assistant discovery messages that announce each
+ * camera: a camera entity fed with stills, a "Take photo" button and a connectivity
+ * sensor (off while the camera has NO SIGNAL), all on one device per camera and all
+ * unavailable while camdash is offline.
+ */
+final class HomeAssistantDiscovery {
+
+	static final String ONLINE = "online";
+
+	static final String OFFLINE = "offline";
+
+	static final String PRESS = "PRESS";
+
+	private final MqttProperties properties;
+
+	HomeAssistantDiscovery(MqttProperties properties) {
+		this.properties = properties;
+	}
+
+	/** camdash's availability: online, or offline (also its last will). */
+	String availabilityTopic() {
+		return this.properties.topicPrefix() + "/status";
+	}
+
+	String imageTopic(String cameraId) {
+		return this.properties.topicPrefix() + "/" + cameraId + "/image";
+	}
+
+	String connectivityTopic(String cameraId) {
+		return this.properties.topicPrefix() + "/" + cameraId + "/connectivity";
+	}
+
+	String photoCommandTopic(String cameraId) {
+		return this.properties.topicPrefix() + "/" + cameraId + "/photo/set";
+	}
+
+	/** What the photo commands of every camera match. */
+	String photoCommandFilter() {
+		return this.properties.topicPrefix() + "/+/photo/set";
+	}
+
+	/** The camera a photo command is for, or null if the topic is not one. */
+	@Nullable String cameraOfPhotoCommand(String topic) {
+		String start = this.properties.topicPrefix() + "/";
+		String end = "/photo/set";
+		if (!topic.startsWith(start) || !topic.endsWith(end) || topic.length() <= start.length() + end.length()) {
+			return null;
+		}
+		String camera = topic.substring(start.length(), topic.length() - end.length());
+		return camera.contains("/") ? null : camera;
+	}
+
+	/** The discovery messages of one camera, by topic. */
+	Map<String, Map<String, Object>> messages(Camera camera) {
+		String id = camera.id();
+		String objectId = this.properties.clientId() + "_" + id;
+		Map<String, Map<String, Object>> messages = new LinkedHashMap<>();
+
+		Map<String, Object> image = entity(camera, "camera", null);
+		image.put("topic", imageTopic(id));
+		messages.put(configTopic("camera", objectId), image);
+
+		Map<String, Object> button = entity(camera, "take_photo", "Take photo");
+		button.put("command_topic", photoCommandTopic(id));
+		button.put("payload_press", PRESS);
+		button.put("icon", "mdi:camera");
+		messages.put(configTopic("button", objectId + "_take_photo"), button);
+
+		Map<String, Object> connectivity = entity(camera, "connectivity", "Signal");
+		connectivity.put("state_topic", connectivityTopic(id));
+		connectivity.put("device_class", "connectivity");
+		connectivity.put("payload_on", "ON");
+		connectivity.put("payload_off", "OFF");
+		connectivity.put("entity_category", "diagnostic");
+		messages.put(configTopic("binary_sensor", objectId + "_connectivity"), connectivity);
+		return messages;
+	}
+
+	private String configTopic(String component, String objectId) {
+		return this.properties.discoveryPrefix() + "/" + component + "/" + objectId + "/config";
+	}
+
+	private Map<String, Object> entity(Camera camera, String kind, @Nullable String name) {
+		Map<String, Object> entity = new LinkedHashMap<>();
+		// A null name makes the entity take its device's name (the camera's).
+		entity.put("name", name);
+		entity.put("unique_id", this.properties.clientId() + "_" + camera.id() + "_" + kind);
+		entity.put("availability_topic", availabilityTopic());
+		entity.put("payload_available", ONLINE);
+		entity.put("payload_not_available", OFFLINE);
+		entity.put("device", Map.of("identifiers", List.of(this.properties.clientId() + "_" + camera.id()), "name",
+				camera.name(), "manufacturer", "camdash", "model", "camdash camera"));
+		return entity;
+	}
+
+}

@@ -1,0 +1,23 @@
+package io.camdash.mqtt;
+
+import io.camdash.camera.CameraRegistry;
+import io.camdash.pictures.PhotoTaker;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** MQTT for Home Assistant, only when {@code camdash.mqtt.url} is set. */
+@Configuration(proxyBeanMethods = false)
+class MqttConfiguration {
+
+	@Bean
+	@ConditionalOnExpression("!'${camdash.mqtt.url:}'.isBlank()")
+	MqttBridge mqttBridge(MqttProperties properties, CameraRegistry cameras, PhotoTaker photos, JsonMapper json)
+			throws MqttException {
+		return new MqttBridge(properties, cameras, photos, json);
+	}
+
+}

@@ -1,0 +1,137 @@
+package io.camdash.mqtt;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.camdash.CamdashApplication;
+import io.camdash.support.Mosquitto;
+import io.camdash.support.MqttRecorder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * camdash, run as its own process, against a real mosquitto: Home Assistant discovery,
+ * stills and signal, a photo taken from MQTT, reconnecting after the broker restarts, and
+ * the last will when camdash is killed.
+ */
+class HomeAssistantMqttIntegrationTests {
+
+	/** Generous: a build machine running other tests may start camdash slowly. */
+	private static final Duration START_UP = Duration.ofMinutes(8);
+
+	private static final Duration SOON = Duration.ofSeconds(30);
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void homeAssistantSeesTheCamerasTakesPhotosAndLearnsWhenCamdashIsGone() throws Exception {
+		try (Mosquitto broker = Mosquitto.start(this.temp.resolve("broker"));
+				MqttRecorder homeAssistant = MqttRecorder.subscribe(broker.url(), "homeassistant/#", "camdash/#")) {
+			Process camdash = startCamdash(broker.url());
+			try {
+				homeAssistant.awaitText("camdash/status", "online", START_UP);
+				assertDiscovery(homeAssistant);
+
+				// Stills for the camera entity, and each camera's signal.
+				byte[] still = homeAssistant.awaitPayload("camdash/cam/image", SOON);
+				assertThat(still).startsWith(0xFF, 0xD8);
+				homeAssistant.awaitText("camdash/cam/connectivity", "ON", SOON);
+				homeAssistant.awaitText("camdash/usb/connectivity", "OFF", SOON);
+
+				// The "Take photo" button.
+				homeAssistant.publish("camdash/cam/photo/set", "PRESS");
+				await().atMost(SOON).until(() -> pictures().size() == 1);
+				assertThat(pictures().get(0).getFileName().toString()).startsWith("cam_").endsWith(".jpg");
+
+				// The broker restarts and forgets everything (no persistence): camdash
+				// reconnects and announces itself again.
+				broker.restart();
+				try (MqttRecorder afterRestart = MqttRecorder.subscribe(broker.url(), "homeassistant/#", "camdash/#")) {
+					afterRestart.awaitText("camdash/status", "online", SOON);
+					assertDiscovery(afterRestart);
+
+					// Killed: the broker sends camdash's last will.
+					camdash.destroyForcibly();
+					afterRestart.awaitText("camdash/status", "offline", SOON);
+				}
+			}
+			catch (AssertionError | RuntimeException ex) {
+				System.err.println("camdash's log:\n" + Files.readString(this.temp.resolve("camdash.log")));
+				throw ex;
+			}
+			finally {
+				camdash.destroyForcibly();
+			}
+		}
+	}
+
+	private static void assertDiscovery(MqttRecorder homeAssistant) {
+		JsonNode camera = json.readTree(homeAssistant.awaitPayload("homeassistant/camera/camdash_cam/config", SOON));
+		assertThat(camera.get("topic").asString()).isEqualTo("camdash/cam/image");
+		assertThat(camera.get("unique_id").asString()).isEqualTo("camdash_cam_camera");
+		assertThat(camera.get("availability_topic").asString()).isEqualTo("camdash/status");
+		assertThat(camera.get("device").get("identifiers").get(0).asString()).isEqualTo("camdash_cam");
+
+		JsonNode button = json
+			.readTree(homeAssistant.awaitPayload("homeassistant/button/camdash_cam_take_photo/config", SOON));
+		assertThat(button.get("command_topic").asString()).isEqualTo("camdash/cam/photo/set");
+		assertThat(button.get("payload_press").asString()).isEqualTo("PRESS");
+		assertThat(button.get("availability_topic").asString()).isEqualTo("camdash/status");
+
+		JsonNode signal = json
+			.readTree(homeAssistant.awaitPayload("homeassistant/binary_sensor/camdash_usb_connectivity/config", SOON));
+		assertThat(signal.get("device_class").asString()).isEqualTo("connectivity");
+		assertThat(signal.get("state_topic").asString()).isEqualTo("camdash/usb/connectivity");
+		assertThat(signal.get("device").get("name").asString()).isEqualTo("USB camera");
+	}
+
+	private Process startCamdash(String brokerUrl) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		// Starts faster on a busy build machine; nothing here is about speed.
+		command.add("-XX:TieredStopAtLevel=1");
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(CamdashApplication.class.getName());
+		command.add("--server.port=0");
+		command.add("--server.address=127.0.0.1");
+		command.add("--camdash.cameras[0].id=cam");
+		command.add("--camdash.cameras[1].id=usb");
+		command.add("--camdash.cameras[1].name=USB camera");
+		command.add("--camdash.cameras[1].source=device:0");
+		command.add("--camdash.streaming.snapshot-timeout=2s");
+		command.add("--camdash.mqtt.url=" + brokerUrl);
+		command.add("--camdash.mqtt.still-interval=1s");
+		command.add("--camdash.mqtt.reconnect-max-delay=2s");
+		command.add("--camdash.pictures.folder=" + this.temp.resolve("pictures"));
+		command.add("--camdash.pictures.thumbnail-cache=" + this.temp.resolve("thumbnails"));
+		command.add("--camdash.security.data-folder=" + this.temp.resolve("data"));
+		return new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(this.temp.resolve("camdash.log").toFile())
+			.start();
+	}
+
+	private List<Path> pictures() throws IOException {
+		Path folder = this.temp.resolve("pictures");
+		if (!Files.isDirectory(folder)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.walk(folder)) {
+			return files.filter(Files::isRegularFile).toList();
+		}
+	}
+
+}
