@@ -20,8 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxViewers most viewers (MJPEG and H.264) served at once over all cameras; the
  * next one gets 503
  * @param maxViewersPerAddress most viewers (MJPEG and H.264) served at once to one client
- * address, so one client cannot take every place (behind a reverse proxy every viewer has
- * the proxy's address: raise it there)
+ * address, so one client cannot take every place (the default is a 16-camera dashboard in
+ * three tabs; behind a reverse proxy every viewer has the proxy's address: raise it
+ * there)
  * @param writeTimeout a viewer (MJPEG or H.264) whose connection took nothing of what
  * waits for it for this long (a client that asked for a stream and stopped reading) is
  * dropped, and its place and thread freed
@@ -36,7 +37,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("camdash.streaming")
 @Validated
 public record StreamingProperties(@DefaultValue("200") @Min(1) @Max(5000) int maxViewers,
-		@DefaultValue("20") @Min(1) @Max(5000) int maxViewersPerAddress,
+		@DefaultValue("50") @Min(1) @Max(5000) int maxViewersPerAddress,
 		@DefaultValue("30s") @NotNull @DurationMin(millis = 100) Duration writeTimeout,
 		@DefaultValue("10s") @NotNull @DurationMin(millis = 100) Duration threadKeepAlive,
 		@DefaultValue("5s") @NotNull @DurationMin(millis = 100) Duration snapshotTimeout,
