@@ -148,9 +148,9 @@ class OneFramePerConnectionTests {
 		this.registry = new CameraRegistry(
 				new CamerasProperties(List
 					.of(CameraSettingsBuilder.camera(ID).source(source).fps(10).stallTimeout(stallTimeout).build())),
-				new StreamingProperties(10, Duration.ofSeconds(10), Duration.ofSeconds(5), DataSize.ofKilobytes(16),
-						new StreamingProperties.Reduced(true, 640, 50, Duration.ofSeconds(2), Duration.ofSeconds(10),
-								DataSize.ofKilobytes(4))),
+				new StreamingProperties(10, 10, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5),
+						DataSize.ofKilobytes(16), new StreamingProperties.Reduced(true, 640, 50, Duration.ofSeconds(2),
+								Duration.ofSeconds(10), DataSize.ofKilobytes(4))),
 				new FrameSourceFactory(), new SimpleMeterRegistry());
 		Camera camera = this.registry.require(ID);
 		camera.attach(this.viewer);
