@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -24,7 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * detection. A stream ends after a while and the browser reconnects by itself.
  */
 @Component
-class MotionListeners implements DisposableBean {
+class MotionListeners implements SmartLifecycle, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(MotionListeners.class);
 
@@ -36,6 +37,8 @@ class MotionListeners implements DisposableBean {
 	private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
 
 	private final ThreadPoolExecutor sender;
+
+	private volatile boolean running;
 
 	MotionListeners(MotionProperties properties) {
 		this.max = properties.maxListeners();
@@ -85,6 +88,32 @@ class MotionListeners implements DisposableBean {
 			this.emitters.remove(emitter);
 			emitter.completeWithError(ex);
 		}
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * Ends every stream before the web server's graceful shutdown, which would otherwise
+	 * wait for streams that never end by themselves.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.emitters.forEach(SseEmitter::complete);
+		this.emitters.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE;
 	}
 
 	@Override

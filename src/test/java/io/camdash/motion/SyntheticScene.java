@@ -1,11 +1,16 @@
 package io.camdash.motion;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -13,11 +18,14 @@ import org.bytedeco.opencv.opencv_core.Size;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_16SC3;
 import static org.bytedeco.opencv.global.opencv_core.CV_64F;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.add;
 import static org.bytedeco.opencv.global.opencv_core.randn;
 import static org.bytedeco.opencv.global.opencv_core.setRNGSeed;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 import static org.bytedeco.opencv.global.opencv_imgproc.FILLED;
 import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
@@ -140,6 +148,29 @@ final class SyntheticScene {
 			GaussianBlur(texture, texture, size, 0);
 		}
 		return texture;
+	}
+
+	/**
+	 * Writes the video as an MJPEG AVI file (a camera source can loop it).
+	 */
+	void writeVideo(Path file, double seconds, int fps) throws Exception {
+		try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), this.width, this.height, 0);
+				OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
+			recorder.setFormat("avi");
+			recorder.setVideoCodec(avcodec.AV_CODEC_ID_MJPEG);
+			recorder.setPixelFormat(avutil.AV_PIX_FMT_YUVJ420P);
+			recorder.setVideoQuality(3);
+			recorder.setFrameRate(fps);
+			recorder.start();
+			for (TimedJpeg frame : render(seconds, fps)) {
+				try (BytePointer data = new BytePointer(frame.jpeg());
+						Mat encoded = new Mat(1, frame.jpeg().length, CV_8UC1, data);
+						Mat image = imdecode(encoded, IMREAD_COLOR)) {
+					recorder.record(converter.convert(image));
+				}
+			}
+			recorder.stop();
+		}
 	}
 
 	/** One frame of the video. */
