@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.camdash.camera.Camera;
-import io.camdash.camera.FrameFeed;
+import io.camdash.camera.FrameConsumer;
 import io.camdash.camera.LatestFrame;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +33,13 @@ final class MotionWatcher implements Runnable {
 	static final long MAX_PRE_ROLL_BYTES = 48L * 1024 * 1024;
 
 	/** How long the watcher waits for a frame before looking at the clock again. */
-	private static final Duration FRAME_WAIT = Duration.ofMillis(500);
+	private static final long FRAME_WAIT_MILLIS = 500;
+
+	/**
+	 * Frames handed from the capture thread and not yet taken, at most: a few seconds at
+	 * 30 fps. Only references to the shared JPEGs; beyond it frames are dropped.
+	 */
+	static final int HANDOFF = 64;
 
 	enum State {
 
@@ -61,6 +69,15 @@ final class MotionWatcher implements Runnable {
 	private final PreRoll preRoll;
 
 	private final long detectIntervalNanos;
+
+	private final BlockingQueue<LatestFrame> handoff = new ArrayBlockingQueue<>(HANDOFF);
+
+	/**
+	 * Plugged into the camera: on the capture thread it only queues a reference to the
+	 * frame (never blocking; a full queue drops the frame), so the camera never waits for
+	 * detection.
+	 */
+	private final FrameConsumer feed = (image, frame) -> this.handoff.offer(frame);
 
 	private State state = State.NEW;
 
@@ -111,6 +128,8 @@ final class MotionWatcher implements Runnable {
 		t.setDaemon(true);
 		this.thread = t;
 		t.start();
+		// Attached, the camera captures all the time.
+		this.camera.attach(this.feed);
 		log.info("Watching camera '{}' for motion", this.camera.id());
 	}
 
@@ -121,6 +140,7 @@ final class MotionWatcher implements Runnable {
 			this.state = State.STOPPED;
 			t = this.thread;
 		}
+		this.camera.detach(this.feed);
 		if (t != null) {
 			t.interrupt();
 			t.join(5000);
@@ -133,12 +153,10 @@ final class MotionWatcher implements Runnable {
 
 	@Override
 	public void run() {
-		FrameFeed feed = new FrameFeed(this.camera);
-		long sequence = 0;
 		long nextDetection = 0;
 		try (MotionDetector detector = new MotionDetector(this.settings)) {
 			while (running()) {
-				LatestFrame frame = feed.next(sequence, FRAME_WAIT);
+				LatestFrame frame = this.handoff.poll(FRAME_WAIT_MILLIS, TimeUnit.MILLISECONDS);
 				if (frame == null) {
 					// No frame at all for a while: an open event ends once its cool-down
 					// is over.
@@ -147,7 +165,6 @@ final class MotionWatcher implements Runnable {
 					}
 					continue;
 				}
-				sequence = frame.sequence();
 				if (!frame.live()) {
 					cameraLost();
 					continue;
