@@ -1,14 +1,17 @@
 package io.camdash.motion;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.camdash.storage.AtomicFiles;
+import io.camdash.storage.AtomicFiles.Durability;
+import io.camdash.storage.WriteProblem;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.BytePointer;
@@ -31,8 +34,14 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
  * post-roll, which grows while the event goes on), and when told to finish drops the rest
  * and closes the file.
  * <p>
- * The MP4 is written to a hidden temporary file and moved into place when complete, so a
- * clip is either whole or absent: a full disk or a failed encoder leaves nothing visible.
+ * The MP4 is written to a hidden temporary file ({@link AtomicFiles#createTemp}), synced
+ * and moved into place when complete, so a clip is either whole or absent: a full disk or
+ * a failed encoder leaves nothing visible, and a crash only a temporary file that the
+ * next start removes.
+ * <p>
+ * Longer than most classes: what belongs to the clip, when it is complete and the
+ * encoding are one piece of state under one lock, shared by the watcher and this thread;
+ * split, that lock would span two classes.
  */
 final class ClipRecorder implements Runnable {
 
@@ -43,6 +52,9 @@ final class ClipRecorder implements Runnable {
 	 * behind (frames beyond it are dropped, and the clip jumps).
 	 */
 	static final long MAX_PENDING_BYTES = 64L * 1024 * 1024;
+
+	/** Free space below which a failed clip is put down to a full disk. */
+	private static final long LOW_SPACE_BYTES = 1024 * 1024;
 
 	private final Path target;
 
@@ -160,16 +172,19 @@ final class ClipRecorder implements Runnable {
 
 	@Override
 	public void run() {
-		Path temp = this.target.resolveSibling("." + this.target.getFileName() + ".tmp");
+		Path temp = null;
 		Result result;
 		try {
+			temp = AtomicFiles.createTemp(this.target.getParent(), this.target.getFileName().toString());
 			result = record(temp);
-			Files.move(temp, this.target, StandardCopyOption.ATOMIC_MOVE);
+			AtomicFiles.syncFile(temp);
+			AtomicFiles.moveIntoPlace(temp, this.target, false, Durability.DURABLE);
 		}
 		catch (Exception | LinkageError ex) {
-			log.warn("Could not write the clip {}: {}", this.target.getFileName(), describe(ex));
+			String problem = describe(ex, this.target.getParent());
+			log.warn("Could not write the clip {}: {}", this.target.getFileName(), problem);
 			log.debug("Clip failure", ex);
-			result = Result.failed(describe(ex));
+			result = Result.failed(problem);
 			synchronized (this) {
 				this.finished = true;
 				this.closed = true;
@@ -178,7 +193,9 @@ final class ClipRecorder implements Runnable {
 			}
 		}
 		finally {
-			deleteQuietly(temp);
+			if (temp != null) {
+				deleteQuietly(temp);
+			}
 		}
 		this.done.accept(result);
 	}
@@ -266,9 +283,24 @@ final class ClipRecorder implements Runnable {
 		}
 	}
 
-	private static String describe(Throwable ex) {
-		String message = ex.getMessage();
-		return (message == null || message.isBlank()) ? ex.getClass().getSimpleName() : message;
+	/**
+	 * Why a clip failed, in words: the encoder (whose exceptions are IOExceptions too)
+	 * reports a full disk only as an error number, so the free space is asked as well.
+	 */
+	static String describe(Throwable failure, Path folder) {
+		if (failure instanceof IOException io && WriteProblem.of(io) != WriteProblem.OTHER) {
+			return WriteProblem.describe(io, "the pictures folder");
+		}
+		try {
+			if (Files.getFileStore(folder).getUsableSpace() < LOW_SPACE_BYTES) {
+				return "the disk is full";
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// The folder is gone: the encoder's own words will do.
+		}
+		String message = failure.getMessage();
+		return (message == null || message.isBlank()) ? "the encoder failed" : message;
 	}
 
 	/**

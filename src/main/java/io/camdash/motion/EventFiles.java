@@ -1,13 +1,10 @@
 package io.camdash.motion;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,6 +18,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import io.camdash.pictures.PicturesProperties;
+import io.camdash.storage.AtomicFiles;
+import io.camdash.storage.AtomicFiles.Durability;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +35,9 @@ import org.springframework.stereotype.Component;
  * event's record), where {@code id} is {@code <camera>_<yyyyMMdd-HHmmss-SSS>-motion}.
  * Every file is written to a hidden temporary file and moved into place. Names are
  * checked against a strict pattern before the disk is touched.
+ * <p>
+ * Longer than most classes: every path of an event's files is made and checked here, so
+ * no other class resolves a name under the pictures folder.
  */
 @Component
 class EventFiles {
@@ -116,22 +118,12 @@ class EventFiles {
 	}
 
 	/**
-	 * Writes a file so that it is either whole or absent: a hidden temporary file in the
-	 * same folder, flushed to disk, then moved over the target.
+	 * Writes a file so that it is either whole or absent, synced to the disk
+	 * ({@link AtomicFiles}).
 	 */
 	static void writeAtomically(Path target, byte[] bytes) throws IOException {
 		Files.createDirectories(target.getParent());
-		Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".tmp");
-		try {
-			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-				channel.write(java.nio.ByteBuffer.wrap(bytes));
-				channel.force(true);
-			}
-			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		finally {
-			Files.deleteIfExists(temp);
-		}
+		AtomicFiles.write(target, bytes, Durability.DURABLE);
 	}
 
 	/** The events of one day, newest first, of one camera or all (empty). */
@@ -206,6 +198,24 @@ class EventFiles {
 			any |= Files.deleteIfExists(folder.get().resolve(id + extension));
 		}
 		return any;
+	}
+
+	/**
+	 * The name of an event's picture relative to the pictures folder, from its id alone;
+	 * null for a bad id.
+	 */
+	@Nullable String pictureName(String id) {
+		var matcher = ID.matcher(id);
+		if (!matcher.matches()) {
+			return null;
+		}
+		try {
+			LocalDate day = LocalDateTime.parse(matcher.group(2), NAME_TIME).toLocalDate();
+			return matcher.group(1) + "/" + day + "/" + id + ".jpg";
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/** The folder an event's files are in, from its id alone; empty for a bad id. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.camdash.storage.WriteProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +61,8 @@ class MotionEvents implements EventSink, DisposableBean {
 				this.files.saveRecord(saved);
 			}
 			catch (IOException ex) {
-				log.warn("Could not save the motion picture of {}: {}", event.id(), ex.getMessage());
+				log.warn("Could not save the motion picture of {}: {}", event.id(),
+						WriteProblem.describe(ex, "the pictures folder"));
 			}
 			remember(saved);
 			notify("end", saved);
@@ -80,7 +82,8 @@ class MotionEvents implements EventSink, DisposableBean {
 				this.files.saveRecord(saved);
 			}
 			catch (IOException ex) {
-				log.warn("Could not update the record of {}: {}", event.id(), ex.getMessage());
+				log.warn("Could not update the record of {}: {}", event.id(),
+						WriteProblem.describe(ex, "the pictures folder"));
 			}
 			remember(saved);
 			notify("clip", saved);

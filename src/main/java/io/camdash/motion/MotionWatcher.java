@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * {@link EventSink}; the clip is encoded by a {@link ClipRecorder} on its own thread.
  * <p>
  * Lifecycle: one {@link State} field, changed under this object's lock.
+ * <p>
+ * Longer than most classes: it owns one camera's event state (the open event, the clip
+ * being recorded, the clip taking its post-roll, the best picture), all touched by its
+ * one thread; split, that state would need locks.
  */
 final class MotionWatcher implements Runnable {
 

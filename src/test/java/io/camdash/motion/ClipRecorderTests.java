@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.camdash.support.SmallDisk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,20 +53,20 @@ class ClipRecorderTests {
 
 	@Test
 	void aFullDiskLeavesNoClipAndNoTemporaryFile() throws Exception {
-		Path target = this.dir.resolve("yard_20261129-120000-000-motion.mp4");
-		// The recorder writes its temporary file here: /dev/full answers every write with
-		// "no space left on device", as a full disk does.
-		Files.createSymbolicLink(this.dir.resolve("." + target.getFileName() + ".tmp"), Path.of("/dev/full"));
-		CompletableFuture<ClipRecorder.Result> done = new CompletableFuture<>();
-		ClipRecorder recorder = new ClipRecorder(target, 10, ZERO.plusSeconds(3), done::complete);
-		recorder.start("yard");
-		frames(2).forEach(recorder::offer);
-		recorder.close();
-		ClipRecorder.Result result = done.get(30, TimeUnit.SECONDS);
-		assertThat(result.written()).isFalse();
-		assertThat(result.problem()).isNotBlank();
-		try (var files = Files.list(this.dir)) {
-			assertThat(files).isEmpty();
+		try (SmallDisk disk = SmallDisk.mount("motion-clips", "1m")) {
+			disk.fill();
+			Path target = disk.path().resolve("yard_20261129-120000-000-motion.mp4");
+			CompletableFuture<ClipRecorder.Result> done = new CompletableFuture<>();
+			ClipRecorder recorder = new ClipRecorder(target, 10, ZERO.plusSeconds(3), done::complete);
+			recorder.start("yard");
+			frames(2).forEach(recorder::offer);
+			recorder.close();
+			ClipRecorder.Result result = done.get(30, TimeUnit.SECONDS);
+			assertThat(result.written()).isFalse();
+			assertThat(result.problem()).isEqualTo("the disk is full");
+			try (var files = Files.list(disk.path())) {
+				assertThat(files.map((f) -> f.getFileName().toString())).containsExactly(".filler");
+			}
 		}
 	}
 
