@@ -40,7 +40,10 @@ public class CameraRegistry implements SmartLifecycle, DisposableBean {
 
 	private volatile boolean running;
 
-	CameraRegistry(CamerasProperties properties, StreamingProperties streaming, FrameSourceFactory sources,
+	/**
+	 * Public for tests of other features that run real cameras without Spring (motion).
+	 */
+	public CameraRegistry(CamerasProperties properties, StreamingProperties streaming, FrameSourceFactory sources,
 			MeterRegistry meterRegistry) {
 		// Loading OpenCV's (and FFmpeg's) natives takes a second or more: pay it at
 		// start-up, not on the first viewer.

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import io.camdash.camera.Camera;
 import io.camdash.camera.CameraRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +20,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The gallery pages: all pictures by day, one picture, and deleting one or a selection.
+ * The gallery pages: all pictures by day (filtered by camera, and by kind: photos or
+ * motion pictures), one picture (with its clip, for a motion picture), and deleting one
+ * or a selection.
  */
 @Controller
 class GalleryController {
@@ -40,35 +43,42 @@ class GalleryController {
 
 	private final int pageSize;
 
+	private final PictureClips clips;
+
 	GalleryController(PictureStore store, PictureIndex index, PictureDeleter deleter, CameraRegistry cameras,
-			PicturesProperties properties) {
+			PicturesProperties properties, ObjectProvider<PictureClips> clips) {
 		this.store = store;
 		this.index = index;
 		this.deleter = deleter;
 		this.cameras = cameras;
 		this.pageSize = properties.pageSize();
+		this.clips = clips.getIfAvailable(() -> PictureClips.NONE);
 	}
 
 	@GetMapping(PictureUrls.GALLERY)
-	String gallery(@RequestParam(defaultValue = "") String camera, @RequestParam(defaultValue = "1") int page,
-			Model model) {
+	String gallery(@RequestParam(defaultValue = "") String camera, @RequestParam(defaultValue = "") String kind,
+			@RequestParam(defaultValue = "1") int page, Model model) {
 		String filter = checkCamera(camera);
-		model.addAttribute("gallery",
-				GalleryPage.of(this.index.pictures(filter), page, this.pageSize, filter, this.store.zone()));
+		PictureKind pictureKind = PictureKind.of(kind);
+		model.addAttribute("gallery", GalleryPage.of(this.index.pictures(filter, pictureKind), page, this.pageSize,
+				filter, pictureKind, this.store.zone(), this.clips));
 		model.addAttribute("cameras", cameraChoices());
 		return GALLERY_VIEW;
 	}
 
 	@GetMapping(PictureUrls.PAGE + "{*name}")
-	String picture(@PathVariable String name, @RequestParam(defaultValue = "") String camera, Model model) {
+	String picture(@PathVariable String name, @RequestParam(defaultValue = "") String camera,
+			@RequestParam(defaultValue = "") String kind, Model model) {
 		String filter = checkCamera(camera);
+		PictureKind pictureKind = PictureKind.of(kind);
 		PictureStore.Found found = this.store.find(PictureName.fromPath(name));
 		Picture picture = found.picture();
-		model.addAttribute("picture", PictureView.of(picture, this.store.zone()));
+		model.addAttribute("picture", PictureView.of(picture, this.store.zone(), this.clips));
 		model.addAttribute("dimensions", ImageDimensions.read(found.file()));
 		model.addAttribute("camera", filter);
-		model.addAttribute("filterQuery", GalleryPage.filterQuery(filter));
-		List<Picture> pictures = this.index.pictures(filter);
+		model.addAttribute("kind", pictureKind.parameter());
+		model.addAttribute("filterQuery", GalleryPage.filterQuery(filter, pictureKind.parameter()));
+		List<Picture> pictures = this.index.pictures(filter, pictureKind);
 		int position = indexOf(pictures, picture.name());
 		if (position > 0) {
 			model.addAttribute("newer", PictureView.of(pictures.get(position - 1), this.store.zone()));
@@ -82,20 +92,23 @@ class GalleryController {
 
 	@PostMapping(PictureUrls.DELETE + "{*name}")
 	String delete(@PathVariable String name, @RequestParam(defaultValue = "") String camera,
-			RedirectAttributes redirect) throws IOException {
+			@RequestParam(defaultValue = "") String kind, RedirectAttributes redirect) throws IOException {
 		PictureName picture = PictureName.fromPath(name);
+		String filter = checkCamera(camera);
+		PictureKind pictureKind = PictureKind.of(kind);
 		if (!this.deleter.delete(picture)) {
 			throw new PictureStore.PictureNotFoundException(picture);
 		}
 		redirect.addFlashAttribute("message", "Deleted " + picture.fileName() + ".");
-		return redirectToGallery(checkCamera(camera), 1, redirect);
+		return redirectToGallery(filter, pictureKind, 1, redirect);
 	}
 
 	@PostMapping("/pictures/selection/delete")
 	String deleteSelection(@RequestParam(name = "name", required = false) List<String> names,
-			@RequestParam(defaultValue = "") String camera, @RequestParam(defaultValue = "1") int page,
-			RedirectAttributes redirect) throws IOException {
+			@RequestParam(defaultValue = "") String camera, @RequestParam(defaultValue = "") String kind,
+			@RequestParam(defaultValue = "1") int page, RedirectAttributes redirect) throws IOException {
 		String filter = checkCamera(camera);
+		PictureKind pictureKind = PictureKind.of(kind);
 		var selection = PictureSelection.parse(names);
 		int deleted = this.deleter.delete(selection);
 		int gone = selection.size() - deleted;
@@ -105,12 +118,15 @@ class GalleryController {
 		}
 		redirect.addFlashAttribute("message", message);
 		redirect.addFlashAttribute("messageKind", (gone > 0) ? "warning" : "success");
-		return redirectToGallery(filter, page, redirect);
+		return redirectToGallery(filter, pictureKind, page, redirect);
 	}
 
-	private static String redirectToGallery(String camera, int page, RedirectAttributes redirect) {
+	private static String redirectToGallery(String camera, PictureKind kind, int page, RedirectAttributes redirect) {
 		if (!camera.isEmpty()) {
 			redirect.addAttribute("camera", camera);
+		}
+		if (kind != PictureKind.ALL) {
+			redirect.addAttribute("kind", kind.parameter());
 		}
 		if (page > 1) {
 			redirect.addAttribute("page", page);

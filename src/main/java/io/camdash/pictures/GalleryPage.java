@@ -13,14 +13,16 @@ import java.util.List;
  * @param pages how many pages there are (at least 1)
  * @param total how many pictures match the filter
  * @param camera the camera filter; empty for all cameras
+ * @param kind the kind filter: {@code photos}, {@code motion}, or empty for all
  */
-record GalleryPage(List<Day> days, int page, int pages, int total, String camera) {
+record GalleryPage(List<Day> days, int page, int pages, int total, String camera, String kind) {
 
 	/**
 	 * The page of {@code pictures} (already filtered, newest first); a page past the end
-	 * shows the last.
+	 * shows the last. Motion pictures on the page get their clips from {@code clips}.
 	 */
-	static GalleryPage of(List<Picture> pictures, int requestedPage, int pageSize, String camera, ZoneId zone) {
+	static GalleryPage of(List<Picture> pictures, int requestedPage, int pageSize, String camera, PictureKind kind,
+			ZoneId zone, PictureClips clips) {
 		int total = pictures.size();
 		int pages = Math.max(1, (total + pageSize - 1) / pageSize);
 		int page = Math.min(Math.max(1, requestedPage), pages);
@@ -31,26 +33,34 @@ record GalleryPage(List<Day> days, int page, int pages, int total, String camera
 			if (days.isEmpty() || !days.get(days.size() - 1).date().equals(date)) {
 				days.add(new Day(date, new ArrayList<>()));
 			}
-			days.get(days.size() - 1).pictures().add(PictureView.of(picture, zone));
+			days.get(days.size() - 1).pictures().add(PictureView.of(picture, zone, clips));
 		}
-		return new GalleryPage(days, page, pages, total, camera);
+		return new GalleryPage(days, page, pages, total, camera, kind.parameter());
 	}
 
 	/** The gallery link to another page with the same filter. */
 	public String link(int page) {
-		String filter = this.camera.isEmpty() ? "" : "camera=" + this.camera + "&";
-		return PictureUrls.GALLERY + "?" + filter + "page=" + page;
+		String filter = filterQuery(this.camera, this.kind);
+		return PictureUrls.GALLERY + (filter.isEmpty() ? "?" : filter + "&") + "page=" + page;
 	}
 
 	/**
 	 * What links to a picture add to keep this filter (for its newer and older links).
 	 */
 	public String filterQuery() {
-		return filterQuery(this.camera);
+		return filterQuery(this.camera, this.kind);
 	}
 
-	static String filterQuery(String camera) {
-		return camera.isEmpty() ? "" : "?camera=" + camera;
+	/** {@code ?camera=..&kind=..} with the parts that filter; empty for none. */
+	static String filterQuery(String camera, String kind) {
+		StringBuilder query = new StringBuilder();
+		if (!camera.isEmpty()) {
+			query.append("?camera=").append(camera);
+		}
+		if (!kind.isEmpty()) {
+			query.append(query.isEmpty() ? "?" : "&").append("kind=").append(kind);
+		}
+		return query.toString();
 	}
 
 	public boolean hasPrevious() {

@@ -19,15 +19,18 @@ import java.util.regex.Pattern;
  * @param size file size in bytes
  * @param modifiedMillis modified time, which with the size tells whether a thumbnail is
  * still current
+ * @param motion whether motion detection saved it (its name ends in {@code -motion})
+ * rather than a person
  */
-record Picture(PictureName name, String camera, Instant takenAt, long size, long modifiedMillis) {
+record Picture(PictureName name, String camera, Instant takenAt, long size, long modifiedMillis, boolean motion) {
 
 	/**
 	 * {@code <camera>_<yyyyMMdd-HHmmss-SSS>[-n].<ext>}, as written by
-	 * {@link PictureStore}.
+	 * {@link PictureStore}, or {@code <camera>_<yyyyMMdd-HHmmss-SSS>-motion.<ext>}, as
+	 * motion detection writes its pictures.
 	 */
 	private static final Pattern TAKEN_NAME = Pattern
-		.compile("([a-z0-9][a-z0-9_-]{0,31})_(\\d{8}-\\d{6}-\\d{3})(?:-\\d+)?\\.[A-Za-z]+");
+		.compile("([a-z0-9][a-z0-9_-]{0,31})_(\\d{8}-\\d{6}-\\d{3})(?:-\\d+)?(-motion)?\\.[A-Za-z]+");
 
 	static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
@@ -37,7 +40,9 @@ record Picture(PictureName name, String camera, Instant takenAt, long size, long
 		String camera = name.folder();
 		Instant takenAt = Instant.ofEpochMilli(modifiedMillis);
 		Matcher matcher = TAKEN_NAME.matcher(name.fileName());
+		boolean motion = false;
 		if (matcher.matches()) {
+			motion = matcher.group(3) != null;
 			if (camera.isEmpty()) {
 				camera = matcher.group(1);
 			}
@@ -49,7 +54,7 @@ record Picture(PictureName name, String camera, Instant takenAt, long size, long
 				// do.
 			}
 		}
-		return new Picture(name, camera, takenAt, size, modifiedMillis);
+		return new Picture(name, camera, takenAt, size, modifiedMillis, motion);
 	}
 
 	LocalDate day(ZoneId zone) {

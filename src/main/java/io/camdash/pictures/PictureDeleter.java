@@ -3,9 +3,13 @@ package io.camdash.pictures;
 import java.io.IOException;
 import java.util.Collection;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Deletes pictures together with their thumbnails, and makes the gallery forget them. */
+/**
+ * Deletes pictures together with their thumbnails and whatever goes with them (a motion
+ * picture's clip), and makes the gallery forget them.
+ */
 @Component
 class PictureDeleter {
 
@@ -15,10 +19,14 @@ class PictureDeleter {
 
 	private final PictureIndex index;
 
-	PictureDeleter(PictureStore store, ThumbnailCache thumbnails, PictureIndex index) {
+	private final PictureClips clips;
+
+	PictureDeleter(PictureStore store, ThumbnailCache thumbnails, PictureIndex index,
+			ObjectProvider<PictureClips> clips) {
 		this.store = store;
 		this.thumbnails = thumbnails;
 		this.index = index;
+		this.clips = clips.getIfAvailable(() -> PictureClips.NONE);
 	}
 
 	/** Deletes one picture; false if it was already gone. */
@@ -27,6 +35,7 @@ class PictureDeleter {
 			boolean deleted = this.store.delete(name);
 			if (deleted) {
 				this.thumbnails.remove(name);
+				this.clips.pictureDeleted(name.value());
 			}
 			return deleted;
 		}

@@ -41,11 +41,21 @@ class PictureIndex {
 
 	/** The pictures of one camera (all if {@code camera} is empty), newest first. */
 	List<Picture> pictures(String camera) {
+		return pictures(camera, PictureKind.ALL);
+	}
+
+	/**
+	 * The pictures of one camera (all if {@code camera} is empty) and kind, newest first.
+	 */
+	List<Picture> pictures(String camera, PictureKind kind) {
 		List<Picture> all = pictures();
-		if (camera == null || camera.isEmpty()) {
+		if ((camera == null || camera.isEmpty()) && kind == PictureKind.ALL) {
 			return all;
 		}
-		return all.stream().filter((picture) -> picture.camera().equals(camera)).toList();
+		return all.stream()
+			.filter((picture) -> camera == null || camera.isEmpty() || picture.camera().equals(camera))
+			.filter(kind::includes)
+			.toList();
 	}
 
 	/** Cameras that have pictures, in name order. */

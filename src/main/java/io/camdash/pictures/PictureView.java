@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A picture as pages show it.
  *
@@ -18,20 +20,29 @@ import java.util.Locale;
  * @param thumbnail link to its thumbnail
  * @param download link to download it
  * @param delete where its delete form posts
+ * @param motion whether motion detection saved it
+ * @param clip the clip that goes with it (a motion picture's), or null
  */
 record PictureView(String name, String fileName, String camera, LocalDateTime takenAt, String size, String page,
-		String image, String thumbnail, String download, String delete) {
+		String image, String thumbnail, String download, String delete, boolean motion,
+		PictureClips.@Nullable Clip clip) {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
 	static PictureView of(Picture picture, ZoneId zone) {
+		return of(picture, zone, PictureClips.NONE);
+	}
+
+	/** A picture with its clip, asked of {@code clips} for motion pictures only. */
+	static PictureView of(Picture picture, ZoneId zone, PictureClips clips) {
 		PictureName name = picture.name();
 		return new PictureView(name.value(), name.fileName(), picture.camera(),
 				LocalDateTime.ofInstant(picture.takenAt(), zone), humanSize(picture.size()), PictureUrls.page(name),
 				PictureUrls.image(name), PictureUrls.thumbnail(name), PictureUrls.download(name),
-				PictureUrls.DELETE + name.value());
+				PictureUrls.DELETE + name.value(), picture.motion(),
+				picture.motion() ? clips.clipOf(name.value()) : null);
 	}
 
 	public String time() {

@@ -73,7 +73,7 @@ public final class AtomicFiles {
 	 */
 	public static Path writeTemp(Path folder, String hint, byte[] content, Durability durability,
 			FileAttribute<?>... attributes) throws IOException {
-		Path temp = Files.createTempFile(folder, "." + hint + "-", TEMP_SUFFIX, attributes);
+		Path temp = createTemp(folder, hint, attributes);
 		try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
 			ByteBuffer buffer = ByteBuffer.wrap(content);
 			while (buffer.hasRemaining()) {
@@ -88,6 +88,24 @@ public final class AtomicFiles {
 			throw ex;
 		}
 		return temp;
+	}
+
+	/**
+	 * A new, empty hidden temporary file in a folder, named like those of
+	 * {@link #writeTemp} (so {@link #removeLeftovers} finds it after a crash), for a
+	 * writer that fills a file itself, such as a video encoder. Sync it with
+	 * {@link #syncFile} before {@link #moveIntoPlace}; the caller deletes it if it is
+	 * never moved.
+	 */
+	public static Path createTemp(Path folder, String hint, FileAttribute<?>... attributes) throws IOException {
+		return Files.createTempFile(folder, "." + hint + "-", TEMP_SUFFIX, attributes);
+	}
+
+	/** Syncs a file's content to the disk (for a file another writer filled). */
+	public static void syncFile(Path file) throws IOException {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+			channel.force(true);
+		}
 	}
 
 	/**

@@ -6,12 +6,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.camdash.camera.source.FrameSourceFactory;
 import io.camdash.support.CameraSettingsBuilder;
+import io.camdash.support.TestStreamingProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,10 +24,7 @@ class CameraLifecycleTests {
 				.fps(20)
 				.idleTimeout(Duration.ofMillis(500))
 				.build())),
-			new StreamingProperties(10, 10, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5),
-					DataSize.ofKilobytes(16), new StreamingProperties.Reduced(true, 640, 50, Duration.ofSeconds(2),
-							Duration.ofSeconds(10), DataSize.ofKilobytes(4))),
-			new FrameSourceFactory(), new SimpleMeterRegistry());
+			TestStreamingProperties.tenViewers(), new FrameSourceFactory(), new SimpleMeterRegistry());
 
 	private final Camera camera = this.registry.require("lifecycle");
 

@@ -11,6 +11,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.camdash.camera.source.FrameSourceFactory;
 import io.camdash.support.CameraSettingsBuilder;
 import io.camdash.support.FakeIpCamera;
+import io.camdash.support.TestStreamingProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -148,10 +147,7 @@ class OneFramePerConnectionTests {
 		this.registry = new CameraRegistry(
 				new CamerasProperties(List
 					.of(CameraSettingsBuilder.camera(ID).source(source).fps(10).stallTimeout(stallTimeout).build())),
-				new StreamingProperties(10, 10, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5),
-						DataSize.ofKilobytes(16), new StreamingProperties.Reduced(true, 640, 50, Duration.ofSeconds(2),
-								Duration.ofSeconds(10), DataSize.ofKilobytes(4))),
-				new FrameSourceFactory(), new SimpleMeterRegistry());
+				TestStreamingProperties.tenViewers(), new FrameSourceFactory(), new SimpleMeterRegistry());
 		Camera camera = this.registry.require(ID);
 		camera.attach(this.viewer);
 		return camera;

@@ -13,6 +13,9 @@ final class ProtectedRoutes {
 	/** A picture name as the gallery's URLs carry it (it need not exist). */
 	static final String PICTURE = "cam/2026-01-01/cam_20260101-120000-000.jpg";
 
+	/** A motion event's name (it need not exist). */
+	static final String EVENT = "cam_20260101-120000-000-motion";
+
 	/** Reads a VIEWER may do (GET). */
 	static final List<Route> VIEWER_READS = List.of(Route.page("/"), Route.page("/cameras/cam"),
 			Route.api("/cameras/cam/status"), Route.api("/cameras/status"), Route.tool("/cameras/cam/stream.mjpg"),
@@ -27,7 +30,10 @@ final class ProtectedRoutes {
 			// The JSON API and its description.
 			Route.jsonApi("/api/v1/cameras"), Route.jsonApi("/api/v1/cameras/cam"), Route.jsonApi("/api/v1/pictures"),
 			Route.jsonApi("/api/v1/pictures/" + PICTURE), Route.jsonApi("/api/v1/notes"),
-			Route.jsonApi("/api/v1/notes/welcome.md"), Route.page("/api/docs/openapi.json"));
+			Route.jsonApi("/api/v1/notes/welcome.md"), Route.page("/api/docs/openapi.json"),
+			// Motion: events page, a clip, the motion status.
+			Route.page("/events"), Route.page("/events?camera=cam&day=2026-01-01"),
+			Route.page("/events/clip/" + EVENT + ".mp4"), Route.api("/motion/status"));
 
 	/** Reads only an ADMIN may do. */
 	static final List<Route> ADMIN_READS = List.of(Route.actuator("/actuator/metrics"),
@@ -45,7 +51,7 @@ final class ProtectedRoutes {
 			Route.change("POST", "/actuator/shutdown"), Route.change("POST", "/settings/tokens"),
 			Route.change("POST", "/settings/tokens/0123456789ab/revoke"),
 			Route.change("POST", "/api/v1/cameras/cam/photos"), Route.change("DELETE", "/api/v1/pictures/" + PICTURE),
-			Route.change("PUT", "/api/v1/notes/welcome.md"));
+			Route.change("PUT", "/api/v1/notes/welcome.md"), Route.change("POST", "/events/delete/" + EVENT));
 
 	/**
 	 * Routes that serve files, and folders whose files must stay out of reach, for the
@@ -53,7 +59,8 @@ final class ProtectedRoutes {
 	 */
 	static final List<String> FILE_SERVING_PREFIXES = List.of("/css/", "/js/", "/webjars/", "/webjars/bootstrap/",
 			"/cameras/", "/cameras/cam/", "/pictures/view/", "/pictures/image/", "/pictures/thumbnail/",
-			"/pictures/download/", "/notes/", "/notes/guides/", "/api/v1/pictures/", "/api/v1/notes/", "/");
+			"/pictures/download/", "/events/clip/", "/notes/", "/notes/guides/", "/api/v1/pictures/", "/api/v1/notes/",
+			"/");
 
 	/**
 	 * Ways to climb out of a folder, as raw request paths (sent as they are, not
