@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * (ending open events and their clips cleanly) when it shuts down.
  */
 @Component
-class MotionWatchers implements SmartLifecycle {
+class MotionWatchers implements SmartLifecycle, MotionStates {
 
 	private final Map<String, MotionWatcher> watchers = new ConcurrentHashMap<>();
 
@@ -58,8 +58,14 @@ class MotionWatchers implements SmartLifecycle {
 		return (watcher != null) ? watcher.status() : WatcherStatus.off(camera);
 	}
 
-	boolean watches(String camera) {
+	@Override
+	public boolean watches(String camera) {
 		return this.settings.of(camera).enabled();
+	}
+
+	@Override
+	public boolean inEvent(String camera) {
+		return status(camera).eventId() != null;
 	}
 
 	@Override

@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The topics camdash uses and the Home Assistant discovery messages that announce each
- * camera: a camera entity fed with stills, a "Take photo" button and a connectivity
- * sensor (off while the camera has NO SIGNAL), all on one device per camera and all
- * unavailable while camdash is offline.
+ * camera: a camera entity fed with stills, a "Take photo" button, a connectivity sensor
+ * (off while the camera has NO SIGNAL) and, for cameras watched for motion, a motion
+ * sensor (on while an event is open), all on one device per camera and all unavailable
+ * while camdash is offline.
  */
 final class HomeAssistantDiscovery {
 
@@ -40,6 +41,10 @@ final class HomeAssistantDiscovery {
 		return this.properties.topicPrefix() + "/" + cameraId + "/connectivity";
 	}
 
+	String motionTopic(String cameraId) {
+		return this.properties.topicPrefix() + "/" + cameraId + "/motion";
+	}
+
 	String photoCommandTopic(String cameraId) {
 		return this.properties.topicPrefix() + "/" + cameraId + "/photo/set";
 	}
@@ -60,8 +65,11 @@ final class HomeAssistantDiscovery {
 		return camera.contains("/") ? null : camera;
 	}
 
-	/** The discovery messages of one camera, by topic. */
-	Map<String, Map<String, Object>> messages(Camera camera) {
+	/**
+	 * The discovery messages of one camera, by topic; {@code motion} adds its motion
+	 * sensor.
+	 */
+	Map<String, Map<String, Object>> messages(Camera camera, boolean motion) {
 		String id = camera.id();
 		String objectId = this.properties.clientId() + "_" + id;
 		Map<String, Map<String, Object>> messages = new LinkedHashMap<>();
@@ -83,6 +91,15 @@ final class HomeAssistantDiscovery {
 		connectivity.put("payload_off", "OFF");
 		connectivity.put("entity_category", "diagnostic");
 		messages.put(configTopic("binary_sensor", objectId + "_connectivity"), connectivity);
+
+		if (motion) {
+			Map<String, Object> moving = entity(camera, "motion", "Motion");
+			moving.put("state_topic", motionTopic(id));
+			moving.put("device_class", "motion");
+			moving.put("payload_on", "ON");
+			moving.put("payload_off", "OFF");
+			messages.put(configTopic("binary_sensor", objectId + "_motion"), moving);
+		}
 		return messages;
 	}
 

@@ -13,6 +13,7 @@ import io.camdash.camera.Camera;
 import io.camdash.camera.CameraRegistry;
 import io.camdash.camera.CameraState;
 import io.camdash.camera.LatestFrame;
+import io.camdash.motion.MotionStates;
 import io.camdash.pictures.PhotoTaker;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
@@ -73,6 +74,8 @@ final class MqttBridge implements SmartLifecycle, MqttCallback {
 
 	private final PhotoTaker photos;
 
+	private final MotionStates motion;
+
 	private final JsonMapper json;
 
 	private final MqttClient client;
@@ -86,18 +89,22 @@ final class MqttBridge implements SmartLifecycle, MqttCallback {
 	/** The signal last sent for each camera (ON or OFF). */
 	private final Map<String, String> sentSignals = new ConcurrentHashMap<>();
 
+	/** The motion state last sent for each camera watched for motion (ON or OFF). */
+	private final Map<String, String> sentMotion = new ConcurrentHashMap<>();
+
 	// Guarded by this.
 	private State state = State.NEW;
 
 	// Used only on the executor's thread.
 	private Duration reconnectDelay = FIRST_RECONNECT_DELAY;
 
-	MqttBridge(MqttProperties properties, CameraRegistry cameras, PhotoTaker photos, JsonMapper json)
-			throws MqttException {
+	MqttBridge(MqttProperties properties, CameraRegistry cameras, PhotoTaker photos, MotionStates motion,
+			JsonMapper json) throws MqttException {
 		this.properties = properties;
 		this.discovery = new HomeAssistantDiscovery(properties);
 		this.cameras = cameras;
 		this.photos = photos;
+		this.motion = motion;
 		this.json = json;
 		this.client = new MqttClient(properties.url(), properties.clientId(), new MemoryPersistence());
 		this.client.setCallback(this);
@@ -195,11 +202,13 @@ final class MqttBridge implements SmartLifecycle, MqttCallback {
 	private void announce() throws MqttException {
 		this.client.subscribe(this.discovery.photoCommandFilter(), 1);
 		for (Camera camera : this.cameras.all()) {
-			for (Map.Entry<String, Map<String, Object>> message : this.discovery.messages(camera).entrySet()) {
+			boolean watched = this.motion.watches(camera.id());
+			for (Map.Entry<String, Map<String, Object>> message : this.discovery.messages(camera, watched).entrySet()) {
 				publish(message.getKey(), this.json.writeValueAsBytes(message.getValue()), 1, true);
 			}
 		}
 		this.sentSignals.clear();
+		this.sentMotion.clear();
 		publish(this.discovery.availabilityTopic(), bytes(HomeAssistantDiscovery.ONLINE), 1, true);
 	}
 
@@ -291,12 +300,22 @@ final class MqttBridge implements SmartLifecycle, MqttCallback {
 		}
 	}
 
-	/** Sends each camera's signal when it changed: ON while live, OFF on NO SIGNAL. */
+	/**
+	 * Sends each camera's signal when it changed (ON while live, OFF on NO SIGNAL), and
+	 * its motion (ON while an event is open) if it is watched for motion.
+	 */
 	private void sendSignals() {
 		if (!isConnected()) {
 			return;
 		}
 		for (Camera camera : this.cameras.all()) {
+			if (this.motion.watches(camera.id())) {
+				String moving = this.motion.inEvent(camera.id()) ? "ON" : "OFF";
+				if (!moving.equals(this.sentMotion.get(camera.id()))
+						&& publish(this.discovery.motionTopic(camera.id()), bytes(moving), 1, true)) {
+					this.sentMotion.put(camera.id(), moving);
+				}
+			}
 			String signal = signal(camera.state());
 			if (signal != null && !signal.equals(this.sentSignals.get(camera.id()))) {
 				if (publish(this.discovery.connectivityTopic(camera.id()), bytes(signal), 1, true)) {

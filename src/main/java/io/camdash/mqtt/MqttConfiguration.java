@@ -1,6 +1,7 @@
 package io.camdash.mqtt;
 
 import io.camdash.camera.CameraRegistry;
+import io.camdash.motion.MotionStates;
 import io.camdash.pictures.PhotoTaker;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,9 +16,9 @@ class MqttConfiguration {
 
 	@Bean
 	@ConditionalOnExpression("!'${camdash.mqtt.url:}'.isBlank()")
-	MqttBridge mqttBridge(MqttProperties properties, CameraRegistry cameras, PhotoTaker photos, JsonMapper json)
-			throws MqttException {
-		return new MqttBridge(properties, cameras, photos, json);
+	MqttBridge mqttBridge(MqttProperties properties, CameraRegistry cameras, PhotoTaker photos, MotionStates motion,
+			JsonMapper json) throws MqttException {
+		return new MqttBridge(properties, cameras, photos, motion, json);
 	}
 
 }

@@ -51,6 +51,10 @@ class HomeAssistantMqttIntegrationTests {
 				homeAssistant.awaitText("camdash/cam/connectivity", "ON", SOON);
 				homeAssistant.awaitText("camdash/usb/connectivity", "OFF", SOON);
 
+				// The test pattern's ball never stops: camera "cam", watched for motion,
+				// has an event open.
+				homeAssistant.awaitText("camdash/cam/motion", "ON", SOON);
+
 				// The "Take photo" button.
 				homeAssistant.publish("camdash/cam/photo/set", "PRESS");
 				await().atMost(SOON).until(() -> pictures().size() == 1);
@@ -96,6 +100,14 @@ class HomeAssistantMqttIntegrationTests {
 		assertThat(signal.get("device_class").asString()).isEqualTo("connectivity");
 		assertThat(signal.get("state_topic").asString()).isEqualTo("camdash/usb/connectivity");
 		assertThat(signal.get("device").get("name").asString()).isEqualTo("USB camera");
+
+		JsonNode motion = json
+			.readTree(homeAssistant.awaitPayload("homeassistant/binary_sensor/camdash_cam_motion/config", SOON));
+		assertThat(motion.get("device_class").asString()).isEqualTo("motion");
+		assertThat(motion.get("state_topic").asString()).isEqualTo("camdash/cam/motion");
+		assertThat(motion.get("availability_topic").asString()).isEqualTo("camdash/status");
+		// Only cameras watched for motion have a motion sensor.
+		assertThat(homeAssistant.topics()).doesNotContain("homeassistant/binary_sensor/camdash_usb_motion/config");
 	}
 
 	private Process startCamdash(String brokerUrl) throws IOException {
@@ -109,6 +121,7 @@ class HomeAssistantMqttIntegrationTests {
 		command.add("--server.port=0");
 		command.add("--server.address=127.0.0.1");
 		command.add("--camdash.cameras[0].id=cam");
+		command.add("--camdash.cameras[0].motion.enabled=true");
 		command.add("--camdash.cameras[1].id=usb");
 		command.add("--camdash.cameras[1].name=USB camera");
 		command.add("--camdash.cameras[1].source=device:0");
@@ -130,7 +143,11 @@ class HomeAssistantMqttIntegrationTests {
 			return List.of();
 		}
 		try (Stream<Path> files = Files.walk(folder)) {
-			return files.filter(Files::isRegularFile).toList();
+			// Photos only: not the motion event's clip being recorded (a hidden file).
+			return files.filter(Files::isRegularFile)
+				.filter((file) -> file.getFileName().toString().endsWith(".jpg"))
+				.filter((file) -> !file.getFileName().toString().startsWith("."))
+				.toList();
 		}
 	}
 

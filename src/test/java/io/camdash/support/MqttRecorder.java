@@ -3,6 +3,7 @@ package io.camdash.support;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -71,6 +72,11 @@ public final class MqttRecorder implements AutoCloseable {
 	/** Forgets a topic's last payload, to wait for the next one. */
 	public void forget(String topic) {
 		this.last.remove(topic);
+	}
+
+	/** Every topic a message arrived on so far. */
+	public Set<String> topics() {
+		return Set.copyOf(this.last.keySet());
 	}
 
 	public String text(String topic) {
