@@ -28,21 +28,16 @@ final class LiveClient implements AutoCloseable {
 
 	private final WebSocket socket;
 
-	private LiveClient(int port, String path, Map<String, String> headers, boolean reading) {
+	private LiveClient(int port, String path, Map<String, String> headers) {
 		WebSocket.Builder builder = HttpClient.newHttpClient()
 			.newWebSocketBuilder()
 			.connectTimeout(Duration.ofSeconds(30));
 		headers.forEach(builder::header);
-		this.socket = builder.buildAsync(URI.create("ws://localhost:" + port + path), new Listener(reading)).join();
+		this.socket = builder.buildAsync(URI.create("ws://localhost:" + port + path), new Listener()).join();
 	}
 
 	static LiveClient open(int port, String path, Map<String, String> headers) {
-		return new LiveClient(port, path, headers, true);
-	}
-
-	/** A client that never reads what it is sent. */
-	static LiveClient openNeverReading(int port, String path, Map<String, String> headers) {
-		return new LiveClient(port, path, headers, false);
+		return new LiveClient(port, path, headers);
 	}
 
 	LiveClient send(String text) {
@@ -86,15 +81,9 @@ final class LiveClient implements AutoCloseable {
 
 	private final class Listener implements WebSocket.Listener {
 
-		private final boolean reading;
-
 		private final StringBuilder text = new StringBuilder();
 
 		private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
-
-		Listener(boolean reading) {
-			this.reading = reading;
-		}
 
 		@Override
 		public void onOpen(WebSocket webSocket) {
@@ -108,7 +97,7 @@ final class LiveClient implements AutoCloseable {
 				LiveClient.this.messages.add(this.text.toString());
 				this.text.setLength(0);
 			}
-			more(webSocket);
+			webSocket.request(1);
 			return null;
 		}
 
@@ -121,7 +110,7 @@ final class LiveClient implements AutoCloseable {
 				LiveClient.this.messages.add(this.binary.toByteArray());
 				this.binary.reset();
 			}
-			more(webSocket);
+			webSocket.request(1);
 			return null;
 		}
 
@@ -134,12 +123,6 @@ final class LiveClient implements AutoCloseable {
 		@Override
 		public void onError(WebSocket webSocket, Throwable error) {
 			LiveClient.this.closed.completeExceptionally(error);
-		}
-
-		private void more(WebSocket webSocket) {
-			if (this.reading) {
-				webSocket.request(1);
-			}
 		}
 
 	}
