@@ -64,6 +64,9 @@ class StaticResourcesIntegrationTests {
 		HttpResponse<byte[]> plain = get(page.select("script[src^=/js/camdash-]").attr("src"), Map.of());
 		assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
 		assertThat(new String(plain.body())).contains("camdash");
+		String icon = page.select("link[rel=icon]").attr("href");
+		assertThat(get(icon, Map.of()).statusCode()).as("the icon, for anyone (the sign-in page shows it)")
+			.isEqualTo(200);
 	}
 
 	@Test

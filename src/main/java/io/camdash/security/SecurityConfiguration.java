@@ -70,15 +70,18 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @ConditionalOnWebApplication(type = Type.SERVLET)
 class SecurityConfiguration {
 
-	/** URLs anyone may open. */
-	static final String[] PUBLIC_URLS = { "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/error",
+	/**
+	 * URLs anyone may open; the icon under its content-hashed name too (a browser that
+	 * cannot load it asks for a missing /favicon.ico).
+	 */
+	static final String[] PUBLIC_URLS = { "/login", "/css/**", "/js/**", "/webjars/**", "/favicon*.svg", "/error",
 			"/actuator/health", "/actuator/health/**" };
 
 	/**
 	 * Static files, served under content-hashed URLs with a long cache lifetime: Spring
 	 * Security's "never cache" headers are for everything else.
 	 */
-	static final String[] STATIC_RESOURCES = { "/css/**", "/js/**", "/webjars/**", "/img/**", "/favicon.svg" };
+	static final String[] STATIC_RESOURCES = { "/css/**", "/js/**", "/webjars/**", "/img/**", "/favicon*.svg" };
 
 	/**
 	 * Streams and stills, opened by VLC, ffmpeg or Home Assistant as well as by pages.
