@@ -50,8 +50,9 @@ class PhotoController {
 					link(PictureUrls.download(name))));
 	}
 
+	/** An absolute URL; the path is percent-encoded already, so never encoded again. */
 	private static String link(String path) {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString();
+		return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() + path;
 	}
 
 	/**
