@@ -4,23 +4,22 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+
+import io.camdash.storage.FileNames;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A validated name under the notes folder, such as {@code cameras/door.md}: segments of
- * letters, digits, {@code .}, {@code _} and {@code -} that start with a letter or digit,
- * so there is no {@code ..}, no absolute name, no hidden file, and the name is already
- * safe in a URL.
+ * A validated name under the notes folder, such as {@code cameras/door.md} or
+ * {@code Garten/Einkaufsliste Süd.md}: segments that pass
+ * {@link FileNames#isSafeSegment}, so there is no {@code ..}, no absolute name and no
+ * hidden file. {@link #url()} encodes the name for a link.
  *
  * @param value the name, segments joined by {@code /}; empty for the top-level folder
  */
 // Methods used by the templates are public: SpEL calls only public methods.
 record NotePath(String value) implements Comparable<NotePath> {
-
-	private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
 	static final int MAX_DEPTH = 8;
 
@@ -59,8 +58,8 @@ record NotePath(String value) implements Comparable<NotePath> {
 			throw invalid(raw, "folders nest at most " + MAX_DEPTH + " deep");
 		}
 		for (String segment : segments) {
-			if (!SEGMENT.matcher(segment).matches()) {
-				throw invalid(raw, "use letters, digits, '.', '_' and '-', starting with a letter or digit");
+			if (!FileNames.isSafeSegment(segment)) {
+				throw invalid(raw, "use " + FileNames.RULE);
 			}
 		}
 		return new NotePath(raw);
@@ -68,15 +67,19 @@ record NotePath(String value) implements Comparable<NotePath> {
 
 	/**
 	 * A note in {@code folder} named after {@code title}: "Front door (north)" becomes
-	 * front-door-north.md.
+	 * front-door-north.md, "Café" cafe.md and "树莓派" 树莓派.md (accents go, letters of every
+	 * script stay).
 	 */
 	static NotePath fromTitle(NotePath folder, String title) {
-		String ascii = Normalizer.normalize((title != null) ? title : "", Normalizer.Form.NFD)
+		String plain = Normalizer.normalize((title != null) ? title : "", Normalizer.Form.NFD)
 			.replaceAll("\\p{M}+", "")
 			.toLowerCase(Locale.ROOT);
-		String slug = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+		String slug = Normalizer.normalize(plain, Normalizer.Form.NFC)
+			.replaceAll("[^\\p{L}\\p{N}]+", "-")
+			.replaceAll("^-+|-+$", "");
 		if (slug.length() > 80) {
-			slug = slug.substring(0, 80).replaceAll("-+$", "");
+			int end = Character.isHighSurrogate(slug.charAt(79)) ? 79 : 80;
+			slug = slug.substring(0, end).replaceAll("-+$", "");
 		}
 		if (slug.isEmpty()) {
 			slug = "note";
@@ -126,9 +129,12 @@ record NotePath(String value) implements Comparable<NotePath> {
 		return isRoot() ? List.of() : Arrays.asList(this.value.split("/"));
 	}
 
-	/** The page of this note (or the raw image), relative to the context path. */
+	/**
+	 * The page of this note (or the raw image), relative to the context path, encoded for
+	 * a link or a redirect.
+	 */
 	public String url() {
-		return "/notes/" + this.value;
+		return "/notes/" + FileNames.encodePath(this.value);
 	}
 
 	@Override

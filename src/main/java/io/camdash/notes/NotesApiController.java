@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.camdash.api.ApiController;
+import io.camdash.storage.FileNames;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
@@ -99,10 +100,10 @@ class NotesApiController {
 		return name;
 	}
 
+	/** An absolute URL; the path is percent-encoded already, so never encoded again. */
 	private static String link(NotePath path) {
-		return ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path(ApiController.V1 + "/notes/" + path.value())
-			.toUriString();
+		return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() + ApiController.V1 + "/notes/"
+				+ FileNames.encodePath(path.value());
 	}
 
 	/**
@@ -136,7 +137,7 @@ class NotesApiController {
 			String title = renderer.text(note.content()).title();
 			return new ApiNote(note.path().value(), (title != null) ? title : note.path().baseName(), note.content(),
 					note.version(), note.modified(), link(note.path()),
-					ServletUriComponentsBuilder.fromCurrentContextPath().path(note.path().url()).toUriString());
+					ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() + note.path().url());
 		}
 
 	}

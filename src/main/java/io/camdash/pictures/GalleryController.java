@@ -3,10 +3,10 @@ package io.camdash.pictures;
 import java.io.IOException;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import io.camdash.camera.Camera;
 import io.camdash.camera.CameraRegistry;
+import io.camdash.storage.FileNames;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -30,8 +30,6 @@ class GalleryController {
 	static final String GALLERY_VIEW = "pictures/gallery";
 
 	static final String PICTURE_VIEW = "pictures/picture";
-
-	private static final Pattern CAMERA = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
 
 	private final PictureStore store;
 
@@ -141,7 +139,8 @@ class GalleryController {
 	}
 
 	private static String checkCamera(String camera) {
-		if (!camera.isEmpty() && !CAMERA.matcher(camera).matches()) {
+		// A camera's id, or the folder of pictures placed by hand (any safe name).
+		if (!camera.isEmpty() && !FileNames.isSafeSegment(camera)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Not a camera id");
 		}
 		return camera;

@@ -1,9 +1,12 @@
 package io.camdash.pictures;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.springframework.web.util.UriUtils;
 
 /**
  * One page of the gallery: its pictures grouped by day, newest first.
@@ -55,12 +58,16 @@ record GalleryPage(List<Day> days, int page, int pages, int total, String camera
 	static String filterQuery(String camera, String kind) {
 		StringBuilder query = new StringBuilder();
 		if (!camera.isEmpty()) {
-			query.append("?camera=").append(camera);
+			query.append("?camera=").append(encodeQuery(camera));
 		}
 		if (!kind.isEmpty()) {
-			query.append(query.isEmpty() ? "?" : "&").append("kind=").append(kind);
+			query.append(query.isEmpty() ? "?" : "&").append("kind=").append(encodeQuery(kind));
 		}
 		return query.toString();
+	}
+
+	private static String encodeQuery(String value) {
+		return UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8);
 	}
 
 	public boolean hasPrevious() {

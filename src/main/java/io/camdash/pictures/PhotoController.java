@@ -42,15 +42,17 @@ class PhotoController {
 	ResponseEntity<TakenPhoto> takeForApi(@PathVariable String id) throws IOException, InterruptedException {
 		PhotoTaker.Photo taken = this.photos.take(id);
 		PictureName name = taken.pictureName();
-		URI page = ServletUriComponentsBuilder.fromCurrentContextPath().path(PictureUrls.page(name)).build().toUri();
+		// The paths are encoded already: toUri() would encode their '%' again.
+		URI page = URI.create(link(PictureUrls.page(name)));
 		return ResponseEntity.created(page)
 			.body(new TakenPhoto(name.value(), taken.camera(), taken.takenAt(), taken.width(), taken.height(),
 					taken.size(), page.toString(), link(PictureUrls.image(name)), link(PictureUrls.thumbnail(name)),
 					link(PictureUrls.download(name))));
 	}
 
+	/** An absolute URL; the path is percent-encoded already, so never encoded again. */
 	private static String link(String path) {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString();
+		return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() + path;
 	}
 
 	/**

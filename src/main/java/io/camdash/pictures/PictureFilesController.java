@@ -3,6 +3,7 @@ package io.camdash.pictures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -87,7 +88,8 @@ class PictureFilesController {
 			.contentLength(picture.size())
 			.lastModified(picture.modifiedMillis())
 			.cacheControl(CacheControl.noCache())
-			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.filename(picture.name().fileName()).build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					disposition.filename(picture.name().fileName(), StandardCharsets.UTF_8).build().toString())
 			.body(new InputStreamResource(content));
 	}
 

@@ -4,23 +4,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.camdash.storage.FileNames;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A picture's path relative to the pictures folder, as used in URLs: for example
- * {@code cam/2024-05-01/cam_20240501-120000-123.jpg}. At most three segments of letters,
- * digits, '.', '_' and '-', none starting with a dot, ending in .jpg, .jpeg or .png.
- * Nothing else gets near the file system, so absolute paths, '..', backslashes, NUL and
- * encoded tricks are refused before any lookup.
+ * {@code cam/2024-05-01/cam_20240501-120000-123.jpg} or {@code Garten/Garten Süd.jpg}. At
+ * most three segments that pass {@link FileNames#isSafeSegment} (so none starts with a
+ * dot), ending in .jpg, .jpeg or .png. Nothing else gets near the file system, so
+ * absolute paths, '..', backslashes, NUL and control characters are refused before any
+ * lookup.
  *
  * @param value the validated relative name, segments separated by '/'
  */
 record PictureName(String value) {
 
 	static final int MAX_DEPTH = 3;
-
-	private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
 	private static final Pattern PICTURE_FILE = Pattern.compile("(?i).+\\.(jpe?g|png)");
 
@@ -52,7 +53,7 @@ record PictureName(String value) {
 			return false;
 		}
 		for (String segment : segments) {
-			if (!SEGMENT.matcher(segment).matches() || segment.contains("..")) {
+			if (!FileNames.isSafeSegment(segment)) {
 				return false;
 			}
 		}
@@ -61,8 +62,7 @@ record PictureName(String value) {
 
 	/** Whether a file name looks like a picture (temporary and hidden files do not). */
 	static boolean isPictureFile(String fileName) {
-		return SEGMENT.matcher(fileName).matches() && !fileName.contains("..")
-				&& PICTURE_FILE.matcher(fileName).matches();
+		return FileNames.isSafeSegment(fileName) && PICTURE_FILE.matcher(fileName).matches();
 	}
 
 	String fileName() {

@@ -1,9 +1,10 @@
 package io.camdash.pictures;
 
+import io.camdash.storage.FileNames;
+
 /**
- * The URLs of a picture, relative to the context path. Names hold only URL-safe
- * characters, and their '/' must stay a real '/' (servers refuse an encoded one), so they
- * are appended as they are.
+ * The URLs of a picture, relative to the context path: the name percent-encoded, its '/'
+ * kept a real '/' (servers refuse an encoded one).
  */
 final class PictureUrls {
 
@@ -23,19 +24,23 @@ final class PictureUrls {
 	}
 
 	static String page(PictureName name) {
-		return PAGE + name.value();
+		return PAGE + FileNames.encodePath(name.value());
 	}
 
 	static String image(PictureName name) {
-		return IMAGE + name.value();
+		return IMAGE + FileNames.encodePath(name.value());
 	}
 
 	static String thumbnail(PictureName name) {
-		return THUMBNAIL + name.value();
+		return THUMBNAIL + FileNames.encodePath(name.value());
+	}
+
+	static String delete(PictureName name) {
+		return DELETE + FileNames.encodePath(name.value());
 	}
 
 	static String download(PictureName name) {
-		return DOWNLOAD + name.value();
+		return DOWNLOAD + FileNames.encodePath(name.value());
 	}
 
 }

@@ -41,8 +41,7 @@ record PictureView(String name, String fileName, String camera, LocalDateTime ta
 		return new PictureView(name.value(), name.fileName(), picture.camera(),
 				LocalDateTime.ofInstant(picture.takenAt(), zone), humanSize(picture.size()), PictureUrls.page(name),
 				PictureUrls.image(name), PictureUrls.thumbnail(name), PictureUrls.download(name),
-				PictureUrls.DELETE + name.value(), picture.motion(),
-				picture.motion() ? clips.clipOf(name.value()) : null);
+				PictureUrls.delete(name), picture.motion(), picture.motion() ? clips.clipOf(name.value()) : null);
 	}
 
 	public String time() {

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import io.camdash.api.ApiController;
+import io.camdash.storage.FileNames;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
@@ -23,8 +23,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /** The API's photos and pictures: take a photo, list pictures, read or delete one. */
 @ApiController
 class PicturesApiController {
-
-	private static final Pattern CAMERA = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
 
 	private static final int MAX_PAGE_SIZE = 500;
 
@@ -57,7 +55,9 @@ class PicturesApiController {
 	PicturePage pictures(
 			@Parameter(description = "only this camera's pictures") @RequestParam(defaultValue = "") String camera,
 			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size) {
-		if (!camera.isEmpty() && !CAMERA.matcher(camera).matches()) {
+		// A camera's id, or the folder of pictures placed by hand (as the gallery's
+		// filter).
+		if (!camera.isEmpty() && !FileNames.isSafeSegment(camera)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "No camera can be called '" + camera + "'.");
 		}
 		if (page < 1 || size < 1 || size > MAX_PAGE_SIZE) {
@@ -107,12 +107,15 @@ class PicturesApiController {
 
 		static ApiPicture of(PictureName name, String camera, Instant takenAt, long size) {
 			return new ApiPicture(name.value(), camera, takenAt, size,
-					link(ApiController.V1 + "/pictures/" + name.value()), link(PictureUrls.image(name)),
-					link(PictureUrls.thumbnail(name)), link(PictureUrls.page(name)));
+					link(ApiController.V1 + "/pictures/" + FileNames.encodePath(name.value())),
+					link(PictureUrls.image(name)), link(PictureUrls.thumbnail(name)), link(PictureUrls.page(name)));
 		}
 
+		/**
+		 * An absolute URL; the path is percent-encoded already, so never encoded again.
+		 */
 		private static String link(String path) {
-			return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString();
+			return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() + path;
 		}
 
 	}

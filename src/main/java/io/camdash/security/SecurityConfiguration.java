@@ -2,6 +2,7 @@ package io.camdash.security;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -48,8 +49,13 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationEn
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -64,9 +70,18 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @ConditionalOnWebApplication(type = Type.SERVLET)
 class SecurityConfiguration {
 
-	/** URLs anyone may open. */
-	static final String[] PUBLIC_URLS = { "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/error",
+	/**
+	 * URLs anyone may open; the icon under its content-hashed name too (a browser that
+	 * cannot load it asks for a missing /favicon.ico).
+	 */
+	static final String[] PUBLIC_URLS = { "/login", "/css/**", "/js/**", "/webjars/**", "/favicon*.svg", "/error",
 			"/actuator/health", "/actuator/health/**" };
+
+	/**
+	 * Static files, served under content-hashed URLs with a long cache lifetime: Spring
+	 * Security's "never cache" headers are for everything else.
+	 */
+	static final String[] STATIC_RESOURCES = { "/css/**", "/js/**", "/webjars/**", "/img/**", "/favicon*.svg" };
 
 	/**
 	 * Streams and stills, opened by VLC, ffmpeg or Home Assistant as well as by pages.
@@ -305,10 +320,20 @@ class SecurityConfiguration {
 				return filter;
 			}
 		});
+		// Pages hold private data: never cached. Static files keep the long lifetime the
+		// resource chain gives them (see application.yaml).
+		headers.cacheControl((cache) -> cache.disable())
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(staticResources()),
+					new CacheControlHeadersWriter()));
 		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(contentSecurityPolicy))
 			.frameOptions((frames) -> frames.deny())
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY));
+	}
+
+	private static RequestMatcher staticResources() {
+		return new OrRequestMatcher(
+				Arrays.stream(STATIC_RESOURCES).<RequestMatcher>map(PathPatternRequestMatcher::pathPattern).toList());
 	}
 
 	/**

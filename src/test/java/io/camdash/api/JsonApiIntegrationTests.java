@@ -86,9 +86,30 @@ class JsonApiIntegrationTests {
 	}
 
 	@Test
+	void notesNamedWithSpacesAndAnyLettersGetEncodedUrls() throws Exception {
+		HttpResponse<String> created = send("PUT", "/api/v1/notes/Garten%20S%C3%BCd/%E6%A0%91%20pi.md",
+				"{\"markdown\":\"# Pi\"}");
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(TestFolders.NOTES.resolve("Garten S\u00fcd/\u6811 pi.md")).hasContent("# Pi");
+		String url = json.readTree(created.body()).get("url").asString();
+		assertThat(url).endsWith("/api/v1/notes/Garten%20S%C3%BCd/%E6%A0%91%20pi.md");
+		assertThat(created.headers().firstValue("Location")).hasValue(url);
+		assertThat(json.readTree(send("GET", URI.create(url).getRawPath(), null).body()).get("title").asString())
+			.isEqualTo("Pi");
+		Files.createDirectories(TestFolders.PICTURES.resolve("Garten"));
+		Files.write(TestFolders.PICTURES.resolve("Garten/Garten S\u00fcd.jpg"),
+				new byte[] { (byte) 0xFF, (byte) 0xD8 });
+		JsonNode picture = json.readTree(send("GET", "/api/v1/pictures?camera=Garten", null).body())
+			.findValue("pictures")
+			.get(0);
+		assertThat(picture.get("imageUrl").asString()).endsWith("/pictures/image/Garten/Garten%20S%C3%BCd.jpg");
+		assertThat(picture.get("url").asString()).endsWith("/api/v1/pictures/Garten/Garten%20S%C3%BCd.jpg");
+	}
+
+	@Test
 	void errorsAreProblemDetailsInWords() throws Exception {
 		assertProblem(send("GET", "/api/v1/cameras/nope", null), 404, "nope");
-		assertProblem(send("GET", "/api/v1/notes/bad%20name.md", null), 400, "Invalid note name");
+		assertProblem(send("GET", "/api/v1/notes/bad%7Cname.md", null), 400, "Invalid note name");
 		HttpResponse<String> badJson = send("PUT", "/api/v1/notes/a.md", "{not json");
 		assertProblem(badJson, 400, null);
 		assertThat(badJson.body()).doesNotContain("Exception", "tools.jackson");

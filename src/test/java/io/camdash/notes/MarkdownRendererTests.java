@@ -89,6 +89,16 @@ class MarkdownRendererTests {
 	}
 
 	@Test
+	void mapsPictureNamesWithSpacesAndAnyLettersToEncodedGalleryUrls() {
+		String markdown = "![a](picture:Garten/Garten%20S\u00fcd.jpg) ![b](picture:Garten/Garten%20S%C3%BCd.jpg) "
+				+ "![c](picture:\u6811/\u76f8\u673a.png) ![bad](picture:Garten/.hidden%20\u00fc.jpg) "
+				+ "![bad](picture:%C3%A9t%C3%A9/..%2F..%2Fsecret.jpg)";
+		Document page = Jsoup.parseBodyFragment(this.renderer.render(markdown).html());
+		assertThat(page.select("img").eachAttr("src")).containsExactly("/pictures/image/Garten/Garten%20S%C3%BCd.jpg",
+				"/pictures/image/Garten/Garten%20S%C3%BCd.jpg", "/pictures/image/%E6%A0%91/%E7%9B%B8%E6%9C%BA.png");
+	}
+
+	@Test
 	void mapsThePictureShortFormToTheGallery() {
 		String markdown = "![door](picture:cam/2026-11-21/cam_0930.jpg) [see](PICTURE:cam/b.jpg) "
 				+ "![bad](picture:../../etc/passwd)";

@@ -123,7 +123,8 @@ class NoteStoreTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "../secret.md", "a/../../secret.md", "/etc/passwd.md", "..", ".hidden.md", "a//b.md",
-			"a\\b.md", "C:/x.md", "door.txt", "door.md/", "a b.md", "%2e%2e/x.md", "door.md\u0000.md", "" })
+			"a\\b.md", "C:/x.md", "door.txt", "door.md/", "%2e%2e/x.md", " a.md", "a /b.md", "\u00e9t\u00e9/../../x.md",
+			"a\u0007b.md", "a\u202eb.md", "nul.md", "a?.md", ".\u6811.md", "door.md\u0000.md", "" })
 	void rejectsUnsafeNames(String name) {
 		assertThatExceptionOfType(NotePath.InvalidNoteNameException.class).isThrownBy(() -> NotePath.note(name))
 			.satisfies((ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(400));
@@ -132,6 +133,10 @@ class NoteStoreTests {
 	@Test
 	void acceptsNestedNames() {
 		assertThat(NotePath.note("cams/door_2.v1.md").value()).isEqualTo("cams/door_2.v1.md");
+		assertThat(NotePath.note("Einkauf/Shopping list.md").value()).isEqualTo("Einkauf/Shopping list.md");
+		assertThat(NotePath.note("\u6811\u8393\u6d3e.md").url()).isEqualTo("/notes/%E6%A0%91%E8%8E%93%E6%B4%BE.md");
+		assertThat(NotePath.note("Garten/Shopping list #2.md").url())
+			.isEqualTo("/notes/Garten/Shopping%20list%20%232.md");
 		assertThat(NotePath.fromUrl("/cams/door.md").value()).isEqualTo("cams/door.md");
 		assertThat(NotePath.note("cams/door.md").parent()).isEqualTo(NotePath.folder("cams"));
 	}
@@ -141,7 +146,8 @@ class NoteStoreTests {
 		assertThat(NotePath.fromTitle(NotePath.ROOT, "Front door (north) — été!"))
 			.hasToString("front-door-north-ete.md");
 		assertThat(NotePath.fromTitle(NotePath.folder("cams"), "../../etc/passwd")).hasToString("cams/etc-passwd.md");
-		assertThat(NotePath.fromTitle(NotePath.ROOT, "日本")).hasToString("note.md");
+		assertThat(NotePath.fromTitle(NotePath.ROOT, "日本")).hasToString("日本.md");
+		assertThat(NotePath.fromTitle(NotePath.ROOT, "!!!")).hasToString("note.md");
 	}
 
 	@Test

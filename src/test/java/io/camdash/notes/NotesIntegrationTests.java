@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -229,6 +230,71 @@ class NotesIntegrationTests {
 		String src = Jsoup.parse(get("/notes/door.md").body()).select(".note-body img").attr("src");
 		HttpResponse<byte[]> image = this.http.send(request(src).build(), HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(image.statusCode()).as(src).isEqualTo(200);
+		assertThat(image.body()).isEqualTo(jpeg);
+	}
+
+	@Test
+	void notesWithSpacesAccentsAndCjkInTheirNamesAreListedShownSavedRenamedAndDeleted() throws Exception {
+		write("Shopping list.md", "# Shopping list\n\nmilk");
+		write("\u6811\u8393\u6d3e.md", "# \u6811\u8393\u6d3e\n\nRaspberry Pi");
+		write("Garten S\u00fcd/Beet #1 & Rosen.md", "# Beet\n\nroses");
+		List<String> links = Jsoup.parse(get("/notes").body()).select(".note-row").eachAttr("href");
+		assertThat(links).containsExactly("/notes/Garten%20S%C3%BCd/Beet%20%231%20&%20Rosen.md",
+				"/notes/Shopping%20list.md", "/notes/%E6%A0%91%E8%8E%93%E6%B4%BE.md");
+		assertThat(get(links.get(0)).body()).contains("roses");
+		assertThat(get(links.get(1)).body()).contains("milk");
+		assertThat(get(links.get(2)).body()).contains("Raspberry Pi");
+		Document editor = Jsoup.parse(get(links.get(1) + "?edit").body());
+		assertThat(editor.select("#note-form").attr("action")).contains("/notes/Shopping%20list.md");
+		HttpResponse<String> saved = post(links.get(1) + "?action=save",
+				Map.of("content", "# Shopping list\n\neggs", "version", editor.select("input[name=version]").val()));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		assertThat(folder().resolve("Shopping list.md")).hasContent("# Shopping list\n\neggs");
+		HttpResponse<String> moved = post(links.get(1) + "?action=rename",
+				Map.of("folder", "Garten S\u00fcd", "name", "Einkauf f\u00fcr M\u00e4rz"));
+		assertThat(moved.headers().firstValue("Location").orElseThrow())
+			.endsWith("/notes/Garten%20S%C3%BCd/Einkauf%20f%C3%BCr%20M%C3%A4rz.md");
+		assertThat(folder().resolve("Garten S\u00fcd/Einkauf f\u00fcr M\u00e4rz.md")).exists();
+		assertThat(post(links.get(2) + "?action=delete", Map.of()).statusCode()).isEqualTo(302);
+		assertThat(folder().resolve("\u6811\u8393\u6d3e.md")).doesNotExist();
+		HttpResponse<String> created = post("/notes/new",
+				Map.of("title", "\u65e5\u672c\u306e\u30ab\u30e1\u30e9", "folder", "", "content", "x"));
+		assertThat(created.headers().firstValue("Location").orElseThrow())
+			.endsWith("/notes/%E6%97%A5%E6%9C%AC%E3%81%AE%E3%82%AB%E3%83%A1%E3%83%A9.md");
+	}
+
+	@Test
+	void namesThatCouldHideOrEscapeAreStillRefusedAndNotListed() throws Exception {
+		write("a\u0007bell.md", "# Bell");
+		write("colon:name.md", "# Colon");
+		write(".versteckt \u00fc.md", "# Hidden");
+		write(".door.md-123456.tmp", "# Temp");
+		write("\u00e9t\u00e9/.cache/x.md", "# Cached");
+		assertThat(Jsoup.parse(get("/notes").body()).select(".note-row")).isEmpty();
+		assertThat(get("/notes/.versteckt%20%C3%BC.md").statusCode()).isEqualTo(400);
+		assertThat(get("/notes/%C3%A9t%C3%A9/.cache/x.md").statusCode()).isEqualTo(400);
+		assertThat(get("/notes/a%07bell.md").statusCode()).isEqualTo(400);
+		assertThat(get("/notes/%C3%A9t%C3%A9/..%2F..%2Fsecret.md").statusCode()).isIn(400, 404);
+		assertThat(
+				post("/notes/new", Map.of("title", "x", "folder", "\u00e9t\u00e9/../..", "content", "")).statusCode())
+			.isEqualTo(400);
+		assertThat(post("/notes/new", Map.of("title", "x", "folder", "a\u202eb", "content", "")).statusCode())
+			.isEqualTo(400);
+	}
+
+	@Test
+	void aPictureWithASpaceAndAnUmlautEmbedsByItsShortForm() throws Exception {
+		Path picture = TestFolders.PICTURES.resolve("Garten/Garten S\u00fcd.jpg");
+		Files.createDirectories(picture.getParent());
+		byte[] jpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9 };
+		Files.write(picture, jpeg);
+		write("door.md",
+				"# Door\n\n![a](picture:Garten/Garten%20S\u00fcd.jpg) ![b](picture:Garten/Garten%20S%C3%BCd.jpg)");
+		List<String> sources = Jsoup.parse(get("/notes/door.md").body()).select(".note-body img").eachAttr("src");
+		assertThat(sources).containsOnly("/pictures/image/Garten/Garten%20S%C3%BCd.jpg").hasSize(2);
+		HttpResponse<byte[]> image = this.http.send(request(sources.get(0)).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(image.statusCode()).isEqualTo(200);
 		assertThat(image.body()).isEqualTo(jpeg);
 	}
 

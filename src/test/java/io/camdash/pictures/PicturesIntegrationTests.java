@@ -14,6 +14,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import io.camdash.support.TestFolders;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -165,8 +167,8 @@ class PicturesIntegrationTests {
 		Path file = TestImages.write(pictures(), "cam/2024-05-01/cam_20240501-090000-000.jpg", 32, 24);
 		HttpResponse<byte[]> download = this.http.get("/pictures/download/cam/2024-05-01/cam_20240501-090000-000.jpg");
 		assertThat(download.statusCode()).isEqualTo(200);
-		assertThat(download.headers().firstValue("Content-Disposition"))
-			.hasValue("attachment; filename=\"cam_20240501-090000-000.jpg\"");
+		assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+			.startsWith("attachment; filename=\"cam_20240501-090000-000.jpg\"");
 		assertThat(download.headers().firstValue("Content-Type")).hasValue("image/jpeg");
 		assertThat(download.body()).isEqualTo(read(file));
 		HttpResponse<byte[]> image = this.http.get("/pictures/image/cam/2024-05-01/cam_20240501-090000-000.jpg");
@@ -262,6 +264,42 @@ class PicturesIntegrationTests {
 		assertThat(entries.get("cam/2024-05-01/one.jpg")).isEqualTo(read(one));
 		assertThat(entries.values()).allMatch(TestImages::isJpeg);
 		assertThat(this.http.postForm("/pictures/selection/zip", List.of()).statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void picturesPlacedByHandWithSpacesAndAnyLettersAreListedShownDownloadedZippedAndDeleted() throws IOException {
+		Path garden = TestImages.write(pictures(), "Garten/Garten S\u00fcd.jpg", 64, 48);
+		TestImages.write(pictures(), "\u6811\u8393\u6d3e/\u76f8\u673a 1.png", 64, 48);
+		TestImages.write(pictures(), "Garten/.Garten S\u00fcd.jpg.tmp", 64, 48);
+		TestImages.write(pictures(), "Garten/bell\u0007.jpg", 64, 48);
+		Document gallery = Jsoup.parse(this.http.getPage("/pictures"));
+		assertThat(gallery.select("[data-name]").eachAttr("data-name"))
+			.containsExactlyInAnyOrder("Garten/Garten S\u00fcd.jpg", "\u6811\u8393\u6d3e/\u76f8\u673a 1.png");
+		assertThat(gallery.select("img.thumbnail").eachAttr("src"))
+			.contains("/pictures/thumbnail/Garten/Garten%20S%C3%BCd.jpg");
+		String pageLink = gallery.select("a.thumbnail-link")
+			.eachAttr("href")
+			.stream()
+			.filter((href) -> href.startsWith("/pictures/view/Garten/"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(pageLink).isEqualTo("/pictures/view/Garten/Garten%20S%C3%BCd.jpg");
+		Document page = Jsoup.parse(this.http.getPage(pageLink));
+		String image = page.select("img.picture-image").attr("src");
+		assertThat(this.http.get(image).body()).isEqualTo(read(garden));
+		assertThat(this.http.getPage("/pictures?camera=Garten")).contains("data-name=\"Garten/Garten S\u00fcd.jpg\"");
+		HttpResponse<byte[]> download = this.http.get(page.select("a.download-picture").attr("href"));
+		assertThat(download.statusCode()).isEqualTo(200);
+		assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+			.contains("filename*=UTF-8''Garten%20S%C3%BCd.jpg");
+		HttpResponse<byte[]> zip = this.http.postForm("/pictures/selection/zip",
+				List.of(Map.entry("name", "Garten/Garten S\u00fcd.jpg")));
+		assertThat(unzip(zip.body())).containsOnlyKeys("Garten/Garten S\u00fcd.jpg");
+		HttpResponse<byte[]> deleted = this.http.postForm(page.select("form.delete-picture").attr("action"), List.of());
+		assertThat(deleted.statusCode()).isEqualTo(302);
+		assertThat(garden).doesNotExist();
+		assertThat(this.http.get("/pictures/view/Garten/.Garten%20S%C3%BCd.jpg.tmp").statusCode()).isEqualTo(400);
+		assertThat(this.http.get("/pictures/image/Garten/bell%07.jpg").statusCode()).isEqualTo(400);
 	}
 
 	static Map<String, byte[]> unzip(byte[] zip) throws IOException {

@@ -78,7 +78,9 @@ class PicturesSafetyIntegrationTests {
 				"%2e%2e%2fsecret.jpg", "%2e%2e/%2e%2e/secret.jpg", "cam/%2e%2e%2f%2e%2e%2fsecret.jpg",
 				"..%5csecret.jpg", "..%5c..%5csecret.jpg", "%252e%252e%252fsecret.jpg", "cam/kept.jpg%00.png",
 				"secret.jpg%00", "%00../secret.jpg", "/" + outside.substring(1), "%2F" + outside.substring(1),
-				"file:" + outside, "cam/link.jpg", "escape/secret.jpg", ".%2e/secret.jpg", "cam/./../../secret.jpg");
+				"file:" + outside, "cam/link.jpg", "escape/secret.jpg", ".%2e/secret.jpg", "cam/./../../secret.jpg",
+				"%C3%A9t%C3%A9/../../secret.jpg", "%C3%A9t%C3%A9%2F..%2F..%2Fsecret.jpg", "..%C0%AFsecret.jpg",
+				"%C0%AE%C0%AE/secret.jpg", "cam/%E2%80%AEgpj.jpg", "caf%C3%A9%5C..%5C..%5Csecret.jpg");
 	}
 
 	/** Attacks as a form posts them: the server sees them decoded. */
@@ -86,7 +88,8 @@ class PicturesSafetyIntegrationTests {
 		String outside = DATA.resolve("outside/secret.jpg").toString();
 		return List.of("../secret.jpg", "cam/../../secret.jpg", "..\\secret.jpg", "cam\\..\\..\\secret.jpg",
 				"%2e%2e%2fsecret.jpg", "cam/kept.jpg\u0000.png", "secret.jpg\u0000", outside, "//" + outside,
-				"C:\\secret.jpg", "cam/link.jpg", "escape/secret.jpg", "./cam/kept.jpg", "cam//kept.jpg", "");
+				"C:\\secret.jpg", "cam/link.jpg", "escape/secret.jpg", "./cam/kept.jpg", "cam//kept.jpg", "",
+				"\u00e9t\u00e9/../../secret.jpg", "caf\u00e9\\..\\secret.jpg", "cam/\u202egpj.jpg");
 	}
 
 	@ParameterizedTest
