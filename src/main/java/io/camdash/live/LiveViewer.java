@@ -85,24 +85,25 @@ abstract class LiveViewer {
 
 	/** A new fragment for this viewer (or skipped, if it is behind). */
 	final void offer(Fragment fragment) {
+		boolean stalled;
 		synchronized (this) {
 			if (this.ended || !this.started) {
 				return;
 			}
-			if (isStalled()) {
-				this.ended = true;
-				this.queue.clear();
-				this.queuedBytes = 0;
+			stalled = isStalled();
+			if (stalled) {
+				markEnded();
 			}
 			else if (!queueFragment(fragment)) {
 				return;
 			}
 		}
-		if (isEnded()) {
+		if (stalled) {
 			abort();
-			return;
 		}
-		wake();
+		else {
+			wake();
+		}
 	}
 
 	private boolean isStalled() {
