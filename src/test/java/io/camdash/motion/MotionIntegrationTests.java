@@ -122,8 +122,7 @@ class MotionIntegrationTests {
 		// The motion lasts 2.5 s in the video.
 		assertThat(Duration.between(start, end).toMillis() / 1000.0).isCloseTo(2.5, within(0.7));
 		// The clip starts the pre-roll (1 s) before the first motion frame, less up to
-		// one
-		// frame interval (100 ms at 10 fps) and the capture thread's scheduling jitter.
+		// one frame interval (100 ms at 10 fps) and the capture thread's jitter.
 		assertThat(Duration.between(clipStart, start).toMillis()).isBetween(800L, 1000L);
 		assertThat(record.get("peak").asDouble()).isPositive();
 		assertThat(record.get("boxes").size()).isPositive();
