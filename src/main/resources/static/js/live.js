@@ -137,6 +137,8 @@
         return;
       }
       this.mime = message.mime;
+      // Capture time of media time zero: how far behind the camera the picture is (the benchmark reads it).
+      this.video.dataset.streamStart = message.start;
       this.buffer = this.mediaSource.addSourceBuffer(message.mime);
       this.buffer.mode = 'segments';
       this.buffer.addEventListener('updateend', () => this.appendNext());

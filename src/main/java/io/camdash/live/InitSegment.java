@@ -8,8 +8,10 @@ package io.camdash.live;
  * @param codec the MIME codec parameter, such as {@code avc1.42C01F}
  * @param width picture width
  * @param height picture height
+ * @param startMillis capture time (epoch milliseconds) of media time zero, so a player
+ * can tell how far behind the camera it shows
  */
-record InitSegment(byte[] bytes, String codec, int width, int height) {
+record InitSegment(byte[] bytes, String codec, int width, int height, long startMillis) {
 
 	/** The MIME type with its codec, as {@code MediaSource.addSourceBuffer} takes it. */
 	String mimeType() {

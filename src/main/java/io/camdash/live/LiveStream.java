@@ -145,7 +145,7 @@ final class LiveStream implements FrameConsumer {
 		}
 		long captureMicros = capturedAt.getEpochSecond() * 1_000_000 + capturedAt.getNano() / 1000;
 		long now = System.nanoTime();
-		if (!ensureEncoder(image)) {
+		if (!ensureEncoder(image, captureMicros)) {
 			return;
 		}
 		boolean forceKeyframe = !live || now - this.lastKeyframeNanos >= this.properties.keyframeInterval().toNanos();
@@ -171,7 +171,7 @@ final class LiveStream implements FrameConsumer {
 	}
 
 	/** Opens the encoder for this image's size, telling every viewer when it changed. */
-	private boolean ensureEncoder(Mat image) {
+	private boolean ensureEncoder(Mat image, long captureMicros) {
 		H264Encoder current = this.encoder;
 		if (current != null && current.width() == (image.cols() & ~1) && current.height() == (image.rows() & ~1)) {
 			return true;
@@ -195,10 +195,10 @@ final class LiveStream implements FrameConsumer {
 			return false;
 		}
 		H264Encoder opened = this.encoder;
+		this.startMicros = captureMicros;
 		this.init = new InitSegment(Fmp4Writer.initSegment(opened.sps(), opened.pps(), opened.width(), opened.height()),
-				H264Units.codec(opened.sps()), opened.width(), opened.height());
+				H264Units.codec(opened.sps()), opened.width(), opened.height(), captureMicros / 1000);
 		this.frameTicks = Fmp4Writer.TIMESCALE / (double) fps;
-		this.startMicros = 0;
 		this.lastDecodeTime = -1;
 		log.info("Camera '{}': encoding H.264 {}x{} at {} kbit/s ({})", this.camera.id(), opened.width(),
 				opened.height(), bitsPerSecond / 1000, this.init.codec());
@@ -213,9 +213,6 @@ final class LiveStream implements FrameConsumer {
 	 * always increasing.
 	 */
 	private long decodeTime(long captureMicros) {
-		if (this.startMicros == 0) {
-			this.startMicros = captureMicros;
-		}
 		long ticks = (captureMicros - this.startMicros) * Fmp4Writer.TIMESCALE / 1_000_000;
 		this.lastDecodeTime = Math.max(ticks, this.lastDecodeTime + 1);
 		return this.lastDecodeTime;

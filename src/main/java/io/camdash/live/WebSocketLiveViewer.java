@@ -67,7 +67,7 @@ final class WebSocketLiveViewer extends LiveViewer {
 
 	static String mseMessage(InitSegment init) {
 		return "{\"type\":\"mse\",\"mime\":\"video/mp4; codecs=\\\"" + init.codec() + "\\\"\",\"width\":" + init.width()
-				+ ",\"height\":" + init.height() + "}";
+				+ ",\"height\":" + init.height() + ",\"start\":" + init.startMillis() + "}";
 	}
 
 	/** Sends one message at a time, the next one once Jetty has written the last. */
