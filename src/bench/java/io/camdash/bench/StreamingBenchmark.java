@@ -108,7 +108,7 @@ public final class StreamingBenchmark {
 		return args;
 	}
 
-	private static List<String> appArgs(Path video, Path out) {
+	static List<String> appArgs(Path video, Path out) {
 		List<String> args = new ArrayList<>(List.of("--camdash.cameras[0].id=bench",
 				"--camdash.cameras[0].name=Bench 720p", "--camdash.cameras[0].source=file:" + video.toAbsolutePath(),
 				"--camdash.cameras[0].width=1280", "--camdash.cameras[0].height=720", "--camdash.cameras[0].fps=30",
@@ -161,7 +161,7 @@ public final class StreamingBenchmark {
 		log("Load: %d viewers", count);
 		List<Viewer> viewers = this.pool.open(count, STREAM, 0, 120_000);
 		Thread.sleep(this.options.warmupSeconds() * 1000L);
-		Cpu cpu = Cpu.start(this.server, this.clientPid);
+		CpuWindow cpu = CpuWindow.start(this.server, this.clientPid);
 		this.pool.startWindow();
 		Thread.sleep(this.options.windowSeconds() * 1000L);
 		WindowFigures window = this.pool.endWindow(viewers).get(0);
@@ -444,51 +444,6 @@ public final class StreamingBenchmark {
 
 	private static void log(String format, Object... args) {
 		System.out.printf("[bench %tT] %s%n", System.currentTimeMillis(), String.format(format, args));
-	}
-
-	/** CPU time of server and client over a window, as % of one core. */
-	private static final class Cpu {
-
-		private final ServerProcess server;
-
-		private final long clientPid;
-
-		private final long startNanos;
-
-		private final double serverStart;
-
-		private final double clientStart;
-
-		private double serverPercent;
-
-		private double clientPercent;
-
-		private Cpu(ServerProcess server, long clientPid) throws Exception {
-			this.server = server;
-			this.clientPid = clientPid;
-			this.startNanos = System.nanoTime();
-			this.serverStart = server.cpuSeconds();
-			this.clientStart = ProcStats.cpuSeconds(clientPid);
-		}
-
-		static Cpu start(ServerProcess server, long clientPid) throws Exception {
-			return new Cpu(server, clientPid);
-		}
-
-		void stop() throws Exception {
-			double wall = (System.nanoTime() - this.startNanos) / 1e9;
-			this.serverPercent = (this.server.cpuSeconds() - this.serverStart) / wall * 100;
-			this.clientPercent = (ProcStats.cpuSeconds(this.clientPid) - this.clientStart) / wall * 100;
-		}
-
-		double serverPercent() {
-			return this.serverPercent;
-		}
-
-		double clientPercent() {
-			return this.clientPercent;
-		}
-
 	}
 
 }

@@ -1,0 +1,306 @@
+package io.camdash.bench;
+
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.camdash.support.Browser;
+
+/**
+ * The live H.264 benchmark of issue 13: the 720p30 benchmark source as H.264 over
+ * {@code live.ws}, against MJPEG from the same camera in the same run. Measures bytes per
+ * viewer, server CPU at 1 and 100 viewers of each kind, encodes per frame, a viewer
+ * throttled to 200 KB/s beside normal ones, and in headless Chromium the time to the
+ * first picture and capture-to-screen latency. Prints figures against targets and never
+ * asserts them; it fails only when it cannot measure.
+ */
+public final class LiveBenchmark {
+
+	static final String LIVE = "/cameras/bench/live.ws?token=" + StreamingBenchmark.BENCH_TOKEN;
+
+	private static final int THROTTLED_BYTES_PER_SECOND = 200_000;
+
+	private final BenchOptions options;
+
+	private final ResultsTable results = new ResultsTable();
+
+	private final long clientPid = ProcessHandle.current().pid();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "bench-pacer");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final List<LiveWsViewer> open = new ArrayList<>();
+
+	private ServerProcess server;
+
+	private LiveBenchmark(BenchOptions options) {
+		this.options = options;
+	}
+
+	public static void main(String[] args) throws Exception {
+		new LiveBenchmark(BenchOptions.fromSystemProperties()).run();
+		System.exit(0);
+	}
+
+	private void run() throws Exception {
+		long started = System.nanoTime();
+		Path out = this.options.out();
+		Path video = out.resolve("source-720p30.avi");
+		if (!Files.exists(video)) {
+			log("Generating %s", video);
+			BenchVideo.generate(video, this.options.quick() ? 2 : 5);
+		}
+		Path serverLog = out.resolve("server-live.log");
+		log("Starting camdash from %s, log in %s", this.options.jar(), serverLog);
+		try (ServerProcess server = ServerProcess.start(this.options.jar(), List.of("-Xms256m", "-Xmx1g"),
+				StreamingBenchmark.appArgs(video, out.resolve("live")), serverLog);
+				ViewerPool mjpeg = new ViewerPool(server.port(), this.options.clientThreads())) {
+			this.server = server;
+			log("camdash pid %d on 127.0.0.1:%d", server.pid(), server.port());
+			warmUp(mjpeg);
+			int many = this.options.quick() ? 10 : 100;
+			double[] mjpegOne = mjpegLoad(mjpeg, 1);
+			double mjpegBytes = mjpegOne[1];
+			double mjpegCpuMany = mjpegLoad(mjpeg, many)[0];
+			double[] one = liveLoad(1);
+			double[] hundred = liveLoad(many);
+			double perViewer = one[1];
+			this.results.target("H.264 bytes per second per viewer / MJPEG q80's (same camera, same run)",
+					StreamingBenchmark.format(perViewer / mjpegBytes, 3), "<= 0.2", perViewer / mjpegBytes <= 0.2);
+			this.results.info("H.264 / MJPEG KB/s per viewer", StreamingBenchmark.format(perViewer / 1000, 1) + " / "
+					+ StreamingBenchmark.format(mjpegBytes / 1000, 1));
+			this.results.info("server CPU at " + many + " viewers, H.264 (encoded camera) / MJPEG, % of a core",
+					StreamingBenchmark.format(hundred[0], 1) + " / " + StreamingBenchmark.format(mjpegCpuMany, 1));
+			this.results.info("H.264 CPU(" + many + ") / CPU(1), encoded camera",
+					StreamingBenchmark.format(hundred[0] / one[0], 2));
+			this.results.info("server CPU at 1 viewer, H.264 (encoded camera) / MJPEG, % of a core",
+					StreamingBenchmark.format(one[0], 1) + " / " + StreamingBenchmark.format(mjpegOne[0], 1));
+			throttled();
+			browser();
+			long errors = server.errorLines();
+			this.results.target("ERROR lines in the server log, whole run", Long.toString(errors), "0", errors == 0);
+		}
+		String report = "Live H.264 benchmark" + (this.options.quick() ? " (QUICK smoke run: too short to quote)" : "")
+				+ ", " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + ", run took "
+				+ StreamingBenchmark.format((System.nanoTime() - started) / 1e9, 0) + " s; windows of "
+				+ this.options.windowSeconds() + " s after " + this.options.warmupSeconds() + " s warm-up each\n\n"
+				+ this.results.markdown() + "\n" + this.results.misses() + " target(s) missed\n";
+		System.out.println();
+		System.out.println(report);
+		Files.writeString(out.resolve("results-live.md"), report);
+		log("Results also in %s", out.resolve("results-live.md"));
+	}
+
+	/** Compiles both paths before anything is measured. */
+	private void warmUp(ViewerPool mjpeg) throws Exception {
+		log("Warm-up: 20 H.264 and 20 MJPEG viewers");
+		openLive(20, 0);
+		mjpeg.open(20, StreamingBenchmark.STREAM, 0, 60_000);
+		Thread.sleep(this.options.quick() ? 1000 : 15_000);
+		closeLive();
+		mjpeg.closeViewers();
+		Thread.sleep(this.options.quick() ? 500 : 5000);
+	}
+
+	/** N MJPEG viewers; returns server CPU % and bytes per second per viewer. */
+	private double[] mjpegLoad(ViewerPool pool, int count) throws Exception {
+		log("MJPEG: %d viewers", count);
+		List<Viewer> viewers = pool.open(count, StreamingBenchmark.STREAM, 0, 120_000);
+		Thread.sleep(this.options.warmupSeconds() * 1000L);
+		CpuWindow cpu = CpuWindow.start(this.server, this.clientPid);
+		pool.startWindow();
+		Thread.sleep(this.options.windowSeconds() * 1000L);
+		WindowFigures window = pool.endWindow(viewers).get(0);
+		cpu.stop();
+		pool.closeViewers();
+		Thread.sleep(1000);
+		return new double[] { cpu.serverPercent(), window.bytesPerSecond() / count };
+	}
+
+	/** N H.264 viewers; returns server CPU % and bytes per second per viewer. */
+	private double[] liveLoad(int count) throws Exception {
+		log("H.264: %d viewers", count);
+		List<LiveWsViewer> viewers = openLive(count, 0);
+		Thread.sleep(this.options.warmupSeconds() * 1000L);
+		double encodedBefore = counter("camdash.camera.h264.frames.encoded");
+		double capturedBefore = counter("camdash.camera.frames.captured");
+		CpuWindow cpu = CpuWindow.start(this.server, this.clientPid);
+		viewers.forEach(LiveWsViewer::startWindow);
+		Thread.sleep(this.options.windowSeconds() * 1000L);
+		List<LiveWsViewer.Figures> figures = viewers.stream().map(LiveWsViewer::endWindow).toList();
+		cpu.stop();
+		double encoded = counter("camdash.camera.h264.frames.encoded") - encodedBefore;
+		double captured = counter("camdash.camera.frames.captured") - capturedBefore;
+		long rss = this.server.rssKb();
+		long heap = this.server.heapAfterGcKb();
+		closeLive();
+		long broken = figures.stream().filter(LiveWsViewer.Figures::broken).count();
+		if (broken > 0) {
+			throw new IllegalStateException(broken + " of " + count + " H.264 streams broke");
+		}
+		double[] fps = figures.stream().mapToDouble(LiveWsViewer.Figures::fps).toArray();
+		long[] latencies = figures.stream().flatMapToLong((f) -> Arrays.stream(f.latenciesMicros())).toArray();
+		double bytes = figures.stream().mapToDouble(LiveWsViewer.Figures::bytesPerSecond).sum();
+		this.results.load(count, cpu.serverPercent(), cpu.clientPercent(), Stats.min(fps), Stats.median(fps),
+				Stats.percentile(latencies, 50) / 1000, Stats.percentile(latencies, 99) / 1000, rss / 1024.0,
+				heap / 1024.0, bytes / 1e6, bytes / Arrays.stream(fps).sum() / 1000);
+		double perFrame = encoded / captured;
+		this.results.target("H.264 encodes per captured frame at " + count + " viewers",
+				StreamingBenchmark.format(perFrame, 2), "<= 1.02", perFrame <= 1.02);
+		if (count > 1) {
+			this.results.target("H.264 fps of every viewer at " + count + " viewers (min)",
+					StreamingBenchmark.format(Stats.min(fps), 2), ">= 29.5", Stats.min(fps) >= 29.5);
+		}
+		String encode = this.server.get("/actuator/metrics/camdash.camera.h264.encode?tag=camera:bench");
+		double encodes = statistic(encode, "COUNT");
+		this.results.info("H.264 encode (convert + OpenH264) per frame, mean ms (server timer, whole run so far)",
+				StreamingBenchmark.format(statistic(encode, "TOTAL_TIME") / encodes * 1000, 2));
+		Thread.sleep(1000);
+		return new double[] { cpu.serverPercent(), bytes / count };
+	}
+
+	/** One viewer at 200 KB/s beside 10 normal ones. */
+	private void throttled() throws Exception {
+		log("H.264: 1 viewer at %d KB/s beside 10 normal", THROTTLED_BYTES_PER_SECOND / 1000);
+		List<LiveWsViewer> normal = openLive(10, 0);
+		LiveWsViewer slow = openLive(1, THROTTLED_BYTES_PER_SECOND).get(0);
+		double skipsBefore = counter("camdash.camera.h264.keyframe.skips");
+		// Long enough for every buffer between server and slow viewer to fill.
+		Thread.sleep(this.options.quick() ? 2000 : 10_000);
+		normal.forEach(LiveWsViewer::startWindow);
+		slow.startWindow();
+		Thread.sleep(this.options.windowSeconds() * 2000L);
+		LiveWsViewer.Figures slowFigures = slow.endWindow();
+		double[] normalFps = normal.stream()
+			.map(LiveWsViewer::endWindow)
+			.mapToDouble(LiveWsViewer.Figures::fps)
+			.toArray();
+		double skips = counter("camdash.camera.h264.keyframe.skips") - skipsBefore;
+		closeLive();
+		long[] latencies = slowFigures.latenciesMicros();
+		double p95 = Stats.percentile(latencies, 95) / 1000;
+		double max = Arrays.stream(latencies).max().orElse(0) / 1000.0;
+		this.results.target("throttled viewer (200 KB/s): latency max, ms", StreamingBenchmark.format(max, 0),
+				"<= 2000", max <= 2000);
+		this.results.info("throttled viewer: latency p95 ms / fps / KB/s received / keyframe skips (server)",
+				StreamingBenchmark.format(p95, 0) + " / " + StreamingBenchmark.format(slowFigures.fps(), 1) + " / "
+						+ StreamingBenchmark.format(slowFigures.bytesPerSecond() / 1000, 0) + " / "
+						+ StreamingBenchmark.format(skips, 0));
+		this.results.target("throttled viewer: the 10 others' fps (min)",
+				StreamingBenchmark.format(Stats.min(normalFps), 2), ">= 29.5", Stats.min(normalFps) >= 29.5);
+	}
+
+	/**
+	 * Headless Chromium opens the live page: time from navigation to the first frame
+	 * presented, and capture-to-screen latency of every frame presented afterwards (the
+	 * frame's capture time from the stream's time zero plus its media time, against the
+	 * time it was expected on screen).
+	 */
+	private void browser() throws Exception {
+		log("Chromium: first picture and capture-to-screen latency");
+		String base = "http://127.0.0.1:" + this.server.port();
+		// The camera runs (as when someone else watches): the first picture depends on
+		// the kept GOP, not on the camera starting.
+		List<LiveWsViewer> keepRunning = openLive(1, 0);
+		try (Browser browser = Browser.open()) {
+			browser.driver()
+				.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", FRAME_PROBE));
+			browser.login(base, "admin", ServerProcess.ADMIN_PASSWORD);
+			int samples = this.options.quick() ? 2 : 10;
+			double[] first = new double[samples];
+			for (int i = 0; i < samples; i++) {
+				browser.driver().get("about:blank");
+				browser.driver().get(base + "/cameras/bench?view=h264");
+				first[i] = ((Number) browser.await((d) -> browser.driver()
+					.executeScript("return window.camdashProbe && window.camdashProbe.first"))).doubleValue();
+			}
+			Thread.sleep(this.options.windowSeconds() * 1000L);
+			List<?> latencies = (List<?>) browser.driver().executeScript("return window.camdashProbe.latencies");
+			double[] values = latencies.stream().mapToDouble((v) -> ((Number) v).doubleValue()).toArray();
+			List<String> problems = browser.consoleProblems();
+			double p95 = Stats.percentile(values, 95);
+			this.results.target("Chromium: capture to screen, p95 ms (" + values.length + " frames)",
+					StreamingBenchmark.format(p95, 0), "<= 500", p95 <= 500);
+			this.results.info("Chromium: capture to screen, p50 ms",
+					StreamingBenchmark.format(Stats.percentile(values, 50), 0));
+			double firstMedian = Stats.median(first);
+			double firstMax = Stats.max(first);
+			this.results.target("Chromium: first picture after opening the page, max ms (" + samples + " loads)",
+					StreamingBenchmark.format(firstMax, 0), "<= 1000", firstMax <= 1000);
+			this.results.info("Chromium: first picture after opening the page, median ms",
+					StreamingBenchmark.format(firstMedian, 0));
+			this.results.target("Chromium: console warnings and errors", Integer.toString(problems.size()), "0",
+					problems.isEmpty());
+		}
+		finally {
+			keepRunning.forEach(LiveWsViewer::close);
+		}
+	}
+
+	/**
+	 * Runs in the page before its own scripts: records when the live video presents its
+	 * first frame (ms since navigation started) and each frame's capture-to-screen
+	 * latency.
+	 */
+	private static final String FRAME_PROBE = """
+			window.camdashProbe = { first: null, latencies: [] };
+			document.addEventListener('DOMContentLoaded', () => {
+			  const video = document.querySelector('#live-video');
+			  if (!video || !video.requestVideoFrameCallback) return;
+			  const onFrame = (now, meta) => {
+			    const start = Number(video.dataset.streamStart);
+			    if (window.camdashProbe.first === null) window.camdashProbe.first = meta.presentationTime;
+			    else if (start > 0) {
+			      const shown = performance.timeOrigin + meta.expectedDisplayTime;
+			      window.camdashProbe.latencies.push(shown - (start + meta.mediaTime * 1000));
+			    }
+			    video.requestVideoFrameCallback(onFrame);
+			  };
+			  video.requestVideoFrameCallback(onFrame);
+			});
+			""";
+
+	private List<LiveWsViewer> openLive(int count, int bytesPerSecond) throws Exception {
+		List<LiveWsViewer> viewers = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			LiveWsViewer viewer = LiveWsViewer.open(this.http, this.server.port(), LIVE, bytesPerSecond, this.pacer);
+			viewers.add(viewer);
+			this.open.add(viewer);
+		}
+		return viewers;
+	}
+
+	private void closeLive() throws InterruptedException {
+		this.open.forEach(LiveWsViewer::close);
+		this.open.clear();
+		Thread.sleep(500);
+	}
+
+	private double counter(String name) throws Exception {
+		return statistic(this.server.get("/actuator/metrics/" + name + "?tag=camera:bench"), "COUNT");
+	}
+
+	private static double statistic(String json, String name) {
+		Matcher m = Pattern.compile("\"statistic\":\"" + name + "\",\"value\":([0-9.E-]+)").matcher(json);
+		return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+	}
+
+	private static void log(String format, Object... args) {
+		System.out.printf("[live bench %tT] %s%n", System.currentTimeMillis(), String.format(format, args));
+	}
+
+}
