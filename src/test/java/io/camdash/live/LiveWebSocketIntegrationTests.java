@@ -22,8 +22,10 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "camdash.cameras[0].id=cam", "camdash.cameras[0].fps=20", "camdash.cameras[1].id=wide",
-				"camdash.cameras[1].width=1280", "camdash.cameras[1].height=720" })
+		// A long stall timeout: on a loaded machine a NO SIGNAL card (another size) would
+		// end stream.mp4 mid-recording.
+		properties = { "camdash.cameras[0].id=cam", "camdash.cameras[0].fps=20", "camdash.cameras[0].stall-timeout=20s",
+				"camdash.cameras[1].id=wide", "camdash.cameras[1].width=1280", "camdash.cameras[1].height=720" })
 class LiveWebSocketIntegrationTests {
 
 	private static final Map<String, String> VIEWER = TestUsers.basicAuth(TestUsers.VIEWER);
@@ -83,8 +85,10 @@ class LiveWebSocketIntegrationTests {
 				client.next();
 				client.nextBinary();
 			}
-			double encodedBefore = counter("camdash.camera.h264.frames.encoded");
+			// Captured is read first at the start and last at the end, so the window of
+			// captures holds the window of encodings.
 			double capturedBefore = counter("camdash.camera.frames.captured");
+			double encodedBefore = counter("camdash.camera.h264.frames.encoded");
 			while (counter("camdash.camera.frames.captured") - capturedBefore < 20) {
 				one.nextBinary();
 				two.nextBinary();
@@ -93,10 +97,11 @@ class LiveWebSocketIntegrationTests {
 			double encoded = counter("camdash.camera.h264.frames.encoded") - encodedBefore;
 			double captured = counter("camdash.camera.frames.captured") - capturedBefore;
 			// At most one encoding per frame for three viewers (fewer when the encoding
-			// thread falls behind and takes the newest image only).
+			// thread falls behind and takes the newest image only), give or take the two
+			// frames in the encoding thread's hands when the window opened.
 			assertThat(encoded).as("encodings for %s frames captured", captured)
 				.isGreaterThan(0)
-				.isLessThanOrEqualTo(captured + 1);
+				.isLessThanOrEqualTo(captured + 2);
 		}
 	}
 
