@@ -42,6 +42,8 @@ public final class Camera {
 
 	private final FpsMeter fps = new FpsMeter();
 
+	private final PublishBoard publishing = new PublishBoard();
+
 	private final NoSignalCard noSignal;
 
 	private final CaptureLifecycle lifecycle;
@@ -111,11 +113,16 @@ public final class Camera {
 		return this.frames.latest();
 	}
 
+	/** Where publishers of this camera post their state, shown in its status. */
+	public PublishBoard publishing() {
+		return this.publishing;
+	}
+
 	public CameraStatus status() {
 		LatestFrame frame = latest();
 		return new CameraStatus(id(), name(), this.settings.source().describe(), this.state, this.problem,
 				this.fps.fps(), this.width, this.height, this.demand.viewers(), this.demand.reducedViewers(),
-				(frame != null) ? frame.ageMillis() : null, this.consumers.streamStatus());
+				(frame != null) ? frame.ageMillis() : null, this.consumers.streamStatus(), this.publishing.all());
 	}
 
 	CameraMetrics metrics() {

@@ -1,5 +1,7 @@
 package io.camdash.camera;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,14 +21,16 @@ import org.jspecify.annotations.Nullable;
  * @param frameAgeMillis age of the newest frame, or null when there is none
  * @param h264 the live H.264 stream: viewers, passthrough or encoded, bit rate; null
  * where there is none
+ * @param publish the media servers the camera publishes to, and how that goes
  */
 public record CameraStatus(String id, String name, String source, CameraState state, String problem, double fps,
-		int width, int height, int viewers, int reducedViewers, Long frameAgeMillis, @Nullable VideoStreamStatus h264) {
+		int width, int height, int viewers, int reducedViewers, Long frameAgeMillis, @Nullable VideoStreamStatus h264,
+		List<PublishStatus> publish) {
 
 	/** The same status showing the source as given. */
 	public CameraStatus withSource(String shownSource) {
 		return new CameraStatus(this.id, this.name, shownSource, this.state, this.problem, this.fps, this.width,
-				this.height, this.viewers, this.reducedViewers, this.frameAgeMillis, this.h264);
+				this.height, this.viewers, this.reducedViewers, this.frameAgeMillis, this.h264, this.publish);
 	}
 
 }

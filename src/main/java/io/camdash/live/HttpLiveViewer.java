@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * An H.264 viewer on plain HTTP ({@code stream.mp4}, for ffmpeg, VLC and recorders): one
- * fragmented MP4 file that never ends. Its streaming thread writes what the queue gives
- * it, blocking on a slow connection while the queue skips to keyframes once
- * {@code viewer-buffer} is full (never by delay alone: a recording should have every
- * frame). A stream cannot change size mid-file, so it ends when the camera's does.
+ * An H.264 viewer taking one fragmented MP4 file that never ends: {@code stream.mp4} on
+ * plain HTTP (for ffmpeg, VLC and recorders), and the feed of a publisher
+ * ({@link Mp4Feed}). Its thread takes what the queue gives it, blocking on a slow
+ * connection while the queue skips to keyframes once {@code viewer-buffer} is full (never
+ * by delay alone: a recording should have every frame). A stream cannot change size
+ * mid-file, so it ends when the camera's does.
  */
 final class HttpLiveViewer extends LiveViewer {
 
@@ -22,6 +25,9 @@ final class HttpLiveViewer extends LiveViewer {
 
 	/** Guarded by this: the first init segment's size. */
 	private InitSegment first;
+
+	/** Only the thread taking segments uses it. */
+	private boolean initSent;
 
 	private final Runnable closeConnection;
 
@@ -72,26 +78,34 @@ final class HttpLiveViewer extends LiveViewer {
 	 * {@link IOException}).
 	 */
 	void writeTo(OutputStream out) throws IOException, InterruptedException {
-		boolean initSent = false;
+		byte[] segment;
+		while ((segment = nextSegment()) != null) {
+			out.write(segment);
+			out.flush();
+		}
+	}
+
+	/**
+	 * The next segment's bytes, waiting for it: the init segment first, then fragments;
+	 * null once the viewer ended.
+	 */
+	byte @Nullable [] nextSegment() throws InterruptedException {
 		while (!isEnded()) {
 			Object next = poll();
 			if (next == null) {
 				awaitWake();
-				continue;
 			}
-			if (next instanceof InitSegment init) {
-				if (initSent) {
-					// The same stream again (the encoder restarted): one moov per file.
-					continue;
-				}
-				out.write(init.bytes());
-				initSent = true;
+			else if (next instanceof InitSegment init && !this.initSent) {
+				this.initSent = true;
+				return init.bytes();
 			}
 			else if (next instanceof Fragment fragment) {
-				out.write(fragment.bytes());
+				return fragment.bytes();
 			}
-			out.flush();
+			// Else the same init segment again (the encoder restarted): one moov per
+			// file.
 		}
+		return null;
 	}
 
 	private void awaitWake() throws InterruptedException {

@@ -1,6 +1,5 @@
 package io.camdash.motion;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.camdash.support.Ffprobe;
 import io.camdash.support.SmallDisk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +42,7 @@ class ClipRecorderTests {
 		assertThat(result.frames()).isEqualTo(31);
 		assertThat(result.seconds()).isCloseTo(3.1, within(0.01));
 		assertThat(target).isRegularFile();
-		String probe = ffprobe(target);
+		String probe = Ffprobe.videoStream(target);
 		assertThat(probe).contains("codec_name=h264").contains("pix_fmt=yuv420p").contains("width=640");
 		double duration = Double.parseDouble(probe.replaceAll("(?s).*duration=([0-9.]+).*", "$1"));
 		assertThat(duration).isCloseTo(3.1, within(0.15));
@@ -87,18 +87,6 @@ class ClipRecorderTests {
 			.stream()
 			.map((f) -> new ClipFrame(f.jpeg(), ZERO.plusMillis(f.millis()), 640, 360))
 			.toList();
-	}
-
-	static String ffprobe(Path file) throws Exception {
-		Process process = new ProcessBuilder("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
-				"stream=codec_name,pix_fmt,width,height:format=duration", "-of", "default=noprint_wrappers=1",
-				file.toString())
-			.redirectErrorStream(true)
-			.start();
-		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as(out).isZero();
-		return out;
 	}
 
 }

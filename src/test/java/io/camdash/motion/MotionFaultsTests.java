@@ -25,6 +25,7 @@ import io.camdash.camera.source.FrameSourceFactory;
 import io.camdash.camera.source.SourceSettings;
 import io.camdash.pictures.PicturesProperties;
 import io.camdash.support.CameraSettingsBuilder;
+import io.camdash.support.Ffprobe;
 import io.camdash.support.TestStreamingProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -111,7 +112,7 @@ class MotionFaultsTests {
 		assertThat(folder.resolve(id + ".jpg")).isRegularFile();
 		Path clip = folder.resolve(id + ".mp4");
 		assertThat(clip).isRegularFile();
-		String probe = ClipRecorderTests.ffprobe(clip);
+		String probe = Ffprobe.videoStream(clip);
 		assertThat(probe).contains("codec_name=h264");
 		// The clip holds the pre-roll and the motion up to the loss, then ends.
 		double duration = Double.parseDouble(probe.replaceAll("(?s).*duration=([0-9.]+).*", "$1"));

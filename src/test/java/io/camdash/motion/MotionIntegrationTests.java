@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
 import io.camdash.support.Browser;
+import io.camdash.support.Ffprobe;
 import io.camdash.support.SignedInClient;
 import io.camdash.support.TestUsers;
 import org.junit.jupiter.api.AfterAll;
@@ -126,7 +127,7 @@ class MotionIntegrationTests {
 		assertThat(Duration.between(clipStart, start).toMillis()).isBetween(800L, 1000L);
 		assertThat(record.get("peak").asDouble()).isPositive();
 		assertThat(record.get("boxes").size()).isPositive();
-		assertThat(ClipRecorderTests.ffprobe(folder.resolve(id + ".mp4"))).contains("codec_name=h264");
+		assertThat(Ffprobe.videoStream(folder.resolve(id + ".mp4"))).contains("codec_name=h264");
 		try (var files = Files.list(folder)) {
 			assertThat(files.map((f) -> f.getFileName().toString())).noneMatch((name) -> name.startsWith("." + id));
 		}
