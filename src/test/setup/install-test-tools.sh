@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the programs the tests drive, when they are missing: Debian's Chromium and its driver (browser
 # tests), ffmpeg (a real client and a real H.264/RTSP peer) and mosquitto (a real MQTT broker; the tests start
-# their own on a free port, never the system's service). `./mvnw verify` runs this before the tests, so
+# their own on a free port, never the system's service), nginx with the RTMP module (a real media server). `./mvnw verify` runs this before the tests, so
 # the README's test command works on a fresh Debian machine. Add a package here when a test needs a new tool.
 set -euo pipefail
 
@@ -12,6 +12,10 @@ command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
 # curl: one of the client kinds of the streaming benchmark (-Pbench).
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+# nginx with the RTMP module: the media server the publish tests send to (started by the tests on a free
+# port, never as the system's service).
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+[ -f /usr/lib/nginx/modules/ngx_rtmp_module.so ] || missing+=(libnginx-mod-rtmp)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
