@@ -29,9 +29,10 @@ import org.springframework.validation.annotation.Validated;
  * @param threadKeepAlive how long an idle streaming thread is kept for the next viewer
  * @param snapshotTimeout how long a still waits for a camera's first good frame before
  * 503
- * @param socketSendBuffer kernel send buffer of each connection; small enough that a
- * viewer on a slow link is never more than about a second behind (frames it cannot take
- * are skipped, not queued)
+ * @param socketSendBuffer kernel send buffer of each connection while it gets full
+ * frames: big enough to carry a 720p30 stream to a viewer 20 ms away (a connection
+ * carries about 1.5 times it per round trip), small enough that a viewer on a slow link
+ * is soon switched to reduced frames (frames it cannot take are skipped, not queued)
  * @param reduced smaller frames for viewers whose link cannot carry the full ones
  */
 @ConfigurationProperties("camdash.streaming")
@@ -41,7 +42,7 @@ public record StreamingProperties(@DefaultValue("200") @Min(1) @Max(5000) int ma
 		@DefaultValue("30s") @NotNull @DurationMin(millis = 100) Duration writeTimeout,
 		@DefaultValue("10s") @NotNull @DurationMin(millis = 100) Duration threadKeepAlive,
 		@DefaultValue("5s") @NotNull @DurationMin(millis = 100) Duration snapshotTimeout,
-		@DefaultValue("16KB") @NotNull DataSize socketSendBuffer, @DefaultValue @NotNull @Valid Reduced reduced) {
+		@DefaultValue("64KB") @NotNull DataSize socketSendBuffer, @DefaultValue @NotNull @Valid Reduced reduced) {
 
 	static final long MIN_SEND_BUFFER = 4096;
 

@@ -101,9 +101,9 @@ class BadConfigurationTests {
 
 	@Test
 	void aReducedSendBufferLargerThanTheUsualOne(CapturedOutput output) {
-		assertStartupFails(output, "camdash.streaming.reduced.socket-send-buffer", "64KB",
+		assertStartupFails(output, "camdash.streaming.reduced.socket-send-buffer", "128KB",
 				"must not exceed camdash.streaming.socket-send-buffer",
-				"camdash.streaming.reduced.socket-send-buffer=64KB");
+				"camdash.streaming.reduced.socket-send-buffer=128KB");
 	}
 
 	private static void assertStartupFails(CapturedOutput output, String property, String value, String reason,

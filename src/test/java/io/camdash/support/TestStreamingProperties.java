@@ -16,7 +16,7 @@ public final class TestStreamingProperties {
 
 	public static StreamingProperties tenViewers() {
 		return new StreamingProperties(10, 10, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5),
-				DataSize.ofKilobytes(16), new StreamingProperties.Reduced(true, 640, 50, Duration.ofSeconds(2),
+				DataSize.ofKilobytes(64), new StreamingProperties.Reduced(true, 640, 50, Duration.ofSeconds(2),
 						Duration.ofSeconds(10), DataSize.ofKilobytes(4)));
 	}
 
