@@ -95,6 +95,15 @@
     return (token && header) ? { [header.content]: token.content } : {};
   }
 
+  // Installable: the service worker keeps the app shell (see the webapp package). Browsers offer it only in a
+  // secure context (HTTPS, or localhost); elsewhere pages work the same without it.
+  function registerServiceWorker() {
+    const meta = document.querySelector('meta[name="camdash-service-worker"]');
+    if (!meta || !('serviceWorker' in navigator)) return;
+    navigator.serviceWorker.register(meta.content, { scope: meta.dataset.scope })
+      .catch((e) => console.info('camdash works without its service worker here:', e.message));
+  }
+
   // What the features' scripts (pictures.js, notes.js) share; this file loads first, on every page.
   window.camdash = Object.freeze({ csrfHeaders });
 
@@ -106,4 +115,5 @@
     wireFullscreen();
     reconnectStreams();
   });
+  window.addEventListener('load', registerServiceWorker);
 })();

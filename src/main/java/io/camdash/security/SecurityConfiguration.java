@@ -72,10 +72,12 @@ class SecurityConfiguration {
 
 	/**
 	 * URLs anyone may open; the icon under its content-hashed name too (a browser that
-	 * cannot load it asks for a missing /favicon.ico).
+	 * cannot load it asks for a missing /favicon.ico). The web app's manifest, icons,
+	 * service worker and offline page hold nothing private: browsers fetch the manifest
+	 * and the offline page without cookies.
 	 */
-	static final String[] PUBLIC_URLS = { "/login", "/css/**", "/js/**", "/webjars/**", "/favicon*.svg", "/error",
-			"/actuator/health", "/actuator/health/**" };
+	static final String[] PUBLIC_URLS = { "/login", "/css/**", "/js/**", "/webjars/**", "/favicon*.svg", "/img/**",
+			"/manifest.webmanifest", "/sw.js", "/offline", "/error", "/actuator/health", "/actuator/health/**" };
 
 	/**
 	 * Static files, served under content-hashed URLs with a long cache lifetime: Spring
