@@ -111,6 +111,36 @@
     apply();
   }
 
+  // Every delete asks first, in one styled dialog (the layout's): forms or submit buttons marked data-confirm.
+  function wireConfirmations() {
+    const dialog = document.getElementById('confirm-dialog');
+    if (!dialog) return;
+    let pending = null;
+    dialog.querySelector('.confirm-dialog-ok').addEventListener('click', () => {
+      if (!pending) return;
+      const { form, submitter } = pending;
+      pending = null;
+      form.dataset.confirmed = 'true';
+      window.bootstrap.Modal.getOrCreateInstance(dialog).hide();
+      if (submitter) form.requestSubmit(submitter); else form.requestSubmit();
+    });
+    document.querySelectorAll('form').forEach((form) => {
+      form.addEventListener('submit', (event) => {
+        const submitter = event.submitter;
+        const question = (submitter && submitter.dataset.confirm) || form.dataset.confirm;
+        if (!question) return;
+        if (form.dataset.confirmed === 'true') {
+          delete form.dataset.confirmed;
+          return;
+        }
+        event.preventDefault();
+        pending = { form, submitter };
+        dialog.querySelector('.confirm-dialog-text').textContent = question;
+        window.bootstrap.Modal.getOrCreateInstance(dialog).show();
+      });
+    });
+  }
+
   function wireFullscreen() {
     document.querySelectorAll('[data-fullscreen-target]').forEach((button) => {
       button.addEventListener('click', () => {
@@ -160,6 +190,7 @@
     const grid = document.querySelector('.camera-grid');
     if (grid) wireColumns(grid);
     wireFullscreen();
+    wireConfirmations();
     reconnectStreams();
   });
   window.addEventListener('load', registerServiceWorker);
