@@ -84,6 +84,7 @@ class WebAppBrowserTests extends SignedInBrowserTests {
 				.executeScript("return getComputedStyle(document.querySelector('.btn-primary')).display"))
 				.as("styled from the kept shell")
 				.isEqualTo("inline-block");
+			browser.screenshot("offline");
 		}
 		finally {
 			browser.consoleProblems();
