@@ -42,11 +42,16 @@
     setInterval(update, 1000);
   }
 
-  // Dashboard tiles: state badges, and stills refreshed in turn when there are too many tiles to stream.
+  // Dashboard tiles: state badges, NO SIGNAL with its reason, and stills refreshed in turn when there are too
+  // many tiles to stream.
   function followTiles(tiles) {
     const update = () => tiles.forEach(async (tile) => {
       try {
-        showState(tile.querySelector('.camera-state'), (await fetchStatus(tile.dataset.statusUrl)).state);
+        const status = await fetchStatus(tile.dataset.statusUrl);
+        showState(tile.querySelector('.camera-state'), status.state);
+        const noSignal = tile.querySelector('.no-signal');
+        noSignal.hidden = status.state !== 'NO_SIGNAL';
+        noSignal.querySelector('.no-signal-reason').textContent = status.problem || 'No picture from the camera';
       } catch (e) { /* the next round tries again */ }
     });
     update();
@@ -63,6 +68,76 @@
         next.src = img.dataset.stillSrc + '?t=' + Date.now();
       };
       refresh();
+    });
+  }
+
+  // Dashboard columns: 1 to 6 as chosen (remembered by this browser), or Auto: the fewest columns that show
+  // every tile on the screen (one on a phone, where scrolling is natural).
+  const COLUMNS_KEY = 'camdash.columns';
+
+  function fittingColumns(grid) {
+    const count = Number(grid.dataset.cameraCount);
+    if (window.innerWidth < 576) return 1;
+    const gap = parseFloat(getComputedStyle(grid).rowGap) || 0;
+    const tile = grid.querySelector('.camera-tile');
+    const caption = tile ? tile.querySelector('.card-body').getBoundingClientRect().height : 0;
+    const height = window.innerHeight - grid.getBoundingClientRect().top - 16;
+    for (let columns = 1; columns < 6; columns++) {
+      const rows = Math.ceil(count / columns);
+      const width = (grid.clientWidth - (columns - 1) * gap) / columns;
+      if (rows * (width * 3 / 4 + caption) + (rows - 1) * gap <= height) return columns;
+    }
+    return 6;
+  }
+
+  function wireColumns(grid) {
+    const buttons = document.querySelectorAll('.column-chooser [data-columns]');
+    let chosen = 'auto';
+    try { chosen = localStorage.getItem(COLUMNS_KEY) || 'auto'; } catch (e) { /* storage off: Auto */ }
+    const apply = () => {
+      grid.style.setProperty('--columns', chosen === 'auto' ? fittingColumns(grid) : chosen);
+      buttons.forEach((button) => button.setAttribute('aria-pressed', String(button.dataset.columns === chosen)));
+      buttons.forEach((button) => button.classList.toggle('active', button.dataset.columns === chosen));
+    };
+    buttons.forEach((button) => button.addEventListener('click', () => {
+      chosen = button.dataset.columns;
+      try {
+        if (chosen === 'auto') localStorage.removeItem(COLUMNS_KEY);
+        else localStorage.setItem(COLUMNS_KEY, chosen);
+      } catch (e) { /* storage off: the choice lasts this page */ }
+      apply();
+    }));
+    window.addEventListener('resize', apply);
+    apply();
+  }
+
+  // Every delete asks first, in one styled dialog (the layout's): forms or submit buttons marked data-confirm.
+  function wireConfirmations() {
+    const dialog = document.getElementById('confirm-dialog');
+    if (!dialog) return;
+    let pending = null;
+    dialog.querySelector('.confirm-dialog-ok').addEventListener('click', () => {
+      if (!pending) return;
+      const { form, submitter } = pending;
+      pending = null;
+      form.dataset.confirmed = 'true';
+      window.bootstrap.Modal.getOrCreateInstance(dialog).hide();
+      if (submitter) form.requestSubmit(submitter); else form.requestSubmit();
+    });
+    document.querySelectorAll('form').forEach((form) => {
+      form.addEventListener('submit', (event) => {
+        const submitter = event.submitter;
+        const question = (submitter && submitter.dataset.confirm) || form.dataset.confirm;
+        if (!question) return;
+        if (form.dataset.confirmed === 'true') {
+          delete form.dataset.confirmed;
+          return;
+        }
+        event.preventDefault();
+        pending = { form, submitter };
+        dialog.querySelector('.confirm-dialog-text').textContent = question;
+        window.bootstrap.Modal.getOrCreateInstance(dialog).show();
+      });
     });
   }
 
@@ -95,6 +170,15 @@
     return (token && header) ? { [header.content]: token.content } : {};
   }
 
+  // Installable: the service worker keeps the app shell (see the webapp package). Browsers offer it only in a
+  // secure context (HTTPS, or localhost); elsewhere pages work the same without it.
+  function registerServiceWorker() {
+    const meta = document.querySelector('meta[name="camdash-service-worker"]');
+    if (!meta || !('serviceWorker' in navigator)) return;
+    navigator.serviceWorker.register(meta.content, { scope: meta.dataset.scope })
+      .catch((e) => console.info('camdash works without its service worker here:', e.message));
+  }
+
   // What the features' scripts (pictures.js, notes.js) share; this file loads first, on every page.
   window.camdash = Object.freeze({ csrfHeaders });
 
@@ -103,7 +187,11 @@
     if (page) followLivePage(page);
     const tiles = Array.from(document.querySelectorAll('.camera-tile'));
     if (tiles.length) followTiles(tiles);
+    const grid = document.querySelector('.camera-grid');
+    if (grid) wireColumns(grid);
     wireFullscreen();
+    wireConfirmations();
     reconnectStreams();
   });
+  window.addEventListener('load', registerServiceWorker);
 })();

@@ -1,4 +1,4 @@
-// Notes pages: live preview, delete confirmation, conflict merge help. A file, not inline, for the strict CSP.
+// Notes pages: live preview, conflict merge help. A file, not inline, for the strict CSP.
 (function () {
   'use strict';
 
@@ -36,14 +36,6 @@
     render();
   }
 
-  function wireConfirmations() {
-    document.querySelectorAll('form[data-confirm]').forEach((form) => {
-      form.addEventListener('submit', (event) => {
-        if (!window.confirm(form.dataset.confirm)) event.preventDefault();
-      });
-    });
-  }
-
   function wireConflict() {
     const take = document.getElementById('take-disk-version');
     const disk = document.getElementById('disk-content');
@@ -59,7 +51,6 @@
     const source = document.getElementById('note-content');
     const preview = document.getElementById('note-preview');
     if (source && preview) wirePreview(source, preview);
-    wireConfirmations();
     wireConflict();
   });
 })();

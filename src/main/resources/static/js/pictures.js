@@ -1,4 +1,4 @@
-// camdash pictures: Take photo on live pages, selection and confirmations in the gallery.
+// camdash pictures: Take photo on live pages, selection in the gallery.
 // Lives in a file (not inline) so pages work under a strict Content-Security-Policy.
 (function () {
   'use strict';
@@ -60,36 +60,6 @@
     update();
   }
 
-  // Forms (or submit buttons) marked data-confirm ask in a dialog before they are sent.
-  function wireConfirmations() {
-    const dialog = document.getElementById('confirm-dialog');
-    if (!dialog) return;
-    let pending = null;
-    dialog.querySelector('.confirm-dialog-ok').addEventListener('click', () => {
-      if (!pending) return;
-      const { form, submitter } = pending;
-      pending = null;
-      form.dataset.confirmed = 'true';
-      window.bootstrap.Modal.getOrCreateInstance(dialog).hide();
-      if (submitter) form.requestSubmit(submitter); else form.requestSubmit();
-    });
-    document.querySelectorAll('form').forEach((form) => {
-      form.addEventListener('submit', (event) => {
-        const submitter = event.submitter;
-        const question = (submitter && submitter.dataset.confirm) || form.dataset.confirm;
-        if (!question) return;
-        if (form.dataset.confirmed === 'true') {
-          delete form.dataset.confirmed;
-          return;
-        }
-        event.preventDefault();
-        pending = { form, submitter };
-        dialog.querySelector('.confirm-dialog-text').textContent = question;
-        window.bootstrap.Modal.getOrCreateInstance(dialog).show();
-      });
-    });
-  }
-
   // The camera filter applies as soon as a camera is chosen.
   function wireCameraFilter(form) {
     form.querySelector('select').addEventListener('change', () => form.requestSubmit());
@@ -102,6 +72,5 @@
     if (selection) wireSelection(selection);
     const filter = document.querySelector('form.camera-filter');
     if (filter) wireCameraFilter(filter);
-    wireConfirmations();
   });
 })();

@@ -18,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ColourModeBrowserTests extends SignedInBrowserTests {
 
+	private static final Map<String, String> CATALOG_NAMES = Map.of("/", "dashboard", "/cameras/cam", "camera-live",
+			"/pictures", "pictures-gallery", "/notes", "notes-list");
+
 	private static final String MODE = "return document.documentElement.getAttribute('data-bs-theme')";
 
 	/**
@@ -44,6 +47,8 @@ class ColourModeBrowserTests extends SignedInBrowserTests {
 			assertThat(mode()).as(page).isEqualTo("dark");
 			assertThat(luminance("body", "backgroundColor")).as(page).isLessThan(0.2);
 			assertThat(luminance("h1, .h4, main", "color")).as(page + ": text readable on dark").isGreaterThan(0.7);
+			// The page catalog shows each page dark too.
+			browser.screenshot(CATALOG_NAMES.get(page) + "-dark");
 		}
 		browser.driver().get(url("/cameras/cam"));
 		choose("light");

@@ -44,8 +44,16 @@ class CameraPagesController {
 
 	@GetMapping("/cameras/{id}")
 	String live(@PathVariable String id, Model model) {
-		model.addAttribute("camera", this.cameras.require(id));
-		model.addAttribute("cameras", this.cameras.all());
+		Camera camera = this.cameras.require(id);
+		List<Camera> all = this.cameras.all();
+		model.addAttribute("camera", camera);
+		model.addAttribute("cameras", all);
+		if (all.size() > 1) {
+			// The cameras in a ring, for the previous/next buttons and their arrow keys.
+			int index = all.indexOf(camera);
+			model.addAttribute("previousCamera", all.get((index + all.size() - 1) % all.size()));
+			model.addAttribute("nextCamera", all.get((index + 1) % all.size()));
+		}
 		return LIVE_VIEW;
 	}
 

@@ -4,18 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ext.anchorlink.AnchorLink;
 import com.vladsch.flexmark.ext.anchorlink.AnchorLinkExtension;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
+import com.vladsch.flexmark.html.renderer.AttributablePart;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.html.MutableAttributes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -29,6 +35,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MarkdownRenderer {
+
+	private static final String CHECKBOX = "<input type=\"checkbox\" class=\"task-list-item-checkbox\" %s"
+			+ "disabled=\"disabled\" readonly=\"readonly\" aria-label=\"%s\" />&nbsp;";
 
 	private final Parser parser;
 
@@ -54,7 +63,18 @@ class MarkdownRenderer {
 		options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
 		options.set(TablesExtension.CLASS_NAME, "table");
 		this.parser = Parser.builder(options).build();
-		this.renderer = HtmlRenderer.builder(options).linkResolverFactory(new PictureLinkResolver()).build();
+		// Task list boxes and heading anchors have a name screen readers can say.
+		options.set(TaskListExtension.ITEM_DONE_MARKER, CHECKBOX.formatted("checked=\"checked\" ", "Done"));
+		options.set(TaskListExtension.ITEM_NOT_DONE_MARKER, CHECKBOX.formatted("", "Not done"));
+		this.renderer = HtmlRenderer.builder(options)
+			.linkResolverFactory(new PictureLinkResolver())
+			.attributeProviderFactory(new IndependentAttributeProviderFactory() {
+				@Override
+				public AttributeProvider apply(LinkResolverContext context) {
+					return MarkdownRenderer::nameAnchor;
+				}
+			})
+			.build();
 	}
 
 	RenderedNote render(String markdown) {
@@ -98,6 +118,12 @@ class MarkdownRenderer {
 			}
 		}
 		return new NoteText((titleHeading != null) ? plainText(titleHeading) : null, body.toString());
+	}
+
+	private static void nameAnchor(Node node, AttributablePart part, MutableAttributes attributes) {
+		if (node instanceof AnchorLink anchor && anchor.getParent() != null) {
+			attributes.replaceValue("aria-label", "Link to the section " + plainText(anchor.getParent()));
+		}
 	}
 
 	private static String plainText(Node node) {

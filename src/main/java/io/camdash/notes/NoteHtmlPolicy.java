@@ -22,7 +22,7 @@ final class NoteHtmlPolicy {
 				"del", "s", "sub", "sup", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "th",
 				"td", "div", "span", "a", "img", "input", "kbd")
 		.allowUrlProtocols("http", "https", "mailto")
-		.allowAttributes("href", "title")
+		.allowAttributes("href", "title", "aria-label")
 		.onElements("a")
 		.allowAttributes("src", "alt", "title")
 		.onElements("img")
@@ -42,7 +42,7 @@ final class NoteHtmlPolicy {
 		.allowAttributes("type")
 		.matching(true, "checkbox")
 		.onElements("input")
-		.allowAttributes("checked", "disabled", "readonly")
+		.allowAttributes("checked", "disabled", "readonly", "aria-label")
 		.onElements("input")
 		.allowWithoutAttributes("a", "span")
 		.requireRelsOnLinks("noopener", "noreferrer")

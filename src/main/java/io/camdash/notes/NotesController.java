@@ -3,6 +3,7 @@ package io.camdash.notes;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.camdash.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -81,7 +82,13 @@ class NotesController {
 	}
 
 	@GetMapping("/notes/new")
-	String newNote(@RequestParam(name = "folder", required = false) String folder, Model model) {
+	String newNote(@RequestParam(name = "folder", required = false) String folder, Model model,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		if (!request.isUserInRole(Role.ADMIN.name())) {
+			// A VIEWER never gets an editor whose save would be refused.
+			readOnly(redirect, "Only an administrator can write notes; you can read them all here.");
+			return "redirect:/notes";
+		}
 		model.addAttribute("mode", "create");
 		model.addAttribute("folder", NotePath.folder(folder).value());
 		model.addAttribute("noteTitle", "");
@@ -128,6 +135,11 @@ class NotesController {
 		return new ModelAndView("redirect:" + path.url());
 	}
 
+	private static void readOnly(RedirectAttributes redirect, String message) {
+		redirect.addFlashAttribute("message", message);
+		redirect.addFlashAttribute("messageKind", "warning");
+	}
+
 	/** The editor's live preview: the same renderer and sanitizer as the note's page. */
 	@PostMapping(path = "/notes/preview", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
 	@ResponseBody
@@ -167,8 +179,12 @@ class NotesController {
 	}
 
 	@GetMapping(path = "/notes/{*path}", params = "edit")
-	String edit(@PathVariable String path, Model model) {
+	String edit(@PathVariable String path, Model model, HttpServletRequest request, RedirectAttributes redirect) {
 		NoteFile note = this.store.read(noteFromUrl(path));
+		if (!request.isUserInRole(Role.ADMIN.name())) {
+			readOnly(redirect, "Only an administrator can edit notes; here is this one to read.");
+			return "redirect:" + note.path().url();
+		}
 		model.addAttribute("mode", "edit");
 		model.addAttribute("note", note);
 		model.addAttribute("markdown", note.content());

@@ -52,7 +52,9 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -72,10 +74,12 @@ class SecurityConfiguration {
 
 	/**
 	 * URLs anyone may open; the icon under its content-hashed name too (a browser that
-	 * cannot load it asks for a missing /favicon.ico).
+	 * cannot load it asks for a missing /favicon.ico). The web app's manifest, icons,
+	 * service worker and offline page hold nothing private: browsers fetch the manifest
+	 * and the offline page without cookies.
 	 */
-	static final String[] PUBLIC_URLS = { "/login", "/css/**", "/js/**", "/webjars/**", "/favicon*.svg", "/error",
-			"/actuator/health", "/actuator/health/**" };
+	static final String[] PUBLIC_URLS = { "/login", "/css/**", "/js/**", "/webjars/**", "/favicon*.svg", "/img/**",
+			"/manifest.webmanifest", "/sw.js", "/offline", "/error", "/actuator/health", "/actuator/health/**" };
 
 	/**
 	 * Static files, served under content-hashed URLs with a long cache lifetime: Spring
@@ -240,6 +244,10 @@ class SecurityConfiguration {
 	SecurityFilterChain pagesFilterChain(HttpSecurity http, SecuritySettings settings,
 			AuthenticationManager camdashAuthenticationManager, RevocableRememberMeServices rememberMe,
 			TrustedBrowsers browsers) throws Exception {
+		// Sign-in lands on the page asked for, as it was asked (Spring Security would add
+		// ?continue to it).
+		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+		requestCache.setMatchingRequestParameterName(null);
 		http.authorizeHttpRequests((requests) -> {
 			requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
 			requests.requestMatchers(PUBLIC_URLS).permitAll();
@@ -259,7 +267,8 @@ class SecurityConfiguration {
 			.formLogin((form) -> form.loginPage(LoginController.LOGIN_URL)
 				.failureUrl(LoginController.LOGIN_URL + "?error")
 				.authenticationDetailsSource(SignInDetails::new)
-				.successHandler(trustingSuccessHandler(browsers)))
+				.successHandler(trustingSuccessHandler(browsers, requestCache)))
+			.requestCache((cache) -> cache.requestCache(requestCache))
 			.rememberMe((remember) -> remember.rememberMeServices(rememberMe))
 			// Logout is a POST with a CSRF token (a GET never changes state); it also
 			// forgets "remember me".
@@ -339,8 +348,10 @@ class SecurityConfiguration {
 	/**
 	 * After a sign-in through the form: trust this browser, then go where Spring would.
 	 */
-	private static AuthenticationSuccessHandler trustingSuccessHandler(TrustedBrowsers browsers) {
-		AuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+	private static AuthenticationSuccessHandler trustingSuccessHandler(TrustedBrowsers browsers,
+			RequestCache requestCache) {
+		SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+		redirect.setRequestCache(requestCache);
 		return (request, response, authentication) -> {
 			browsers.trust(request, response, authentication.getName());
 			redirect.onAuthenticationSuccess(request, response, authentication);

@@ -45,11 +45,14 @@ class MarkdownRendererTests {
 				""").html();
 		Document page = Jsoup.parseBodyFragment(html);
 		assertThat(page.select("h1#title")).hasSize(1);
-		assertThat(page.select("h1 a.anchor[href=#title]")).hasSize(1);
+		assertThat(page.select("h1 a.anchor[href=#title]").attr("aria-label")).as("a name for screen readers")
+			.isEqualTo("Link to the section Title");
 		assertThat(page.select("table.table th")).extracting(Element::text).containsExactly("Camera", "Fps");
 		assertThat(page.select("td[align=right]").text()).isEqualTo("10");
-		assertThat(page.select("li.task-list-item input[type=checkbox][checked][disabled]")).hasSize(1);
-		assertThat(page.select("li.task-list-item input[type=checkbox]:not([checked])")).hasSize(1);
+		assertThat(page.select("li.task-list-item input[type=checkbox][checked][disabled]").attr("aria-label"))
+			.isEqualTo("Done");
+		assertThat(page.select("li.task-list-item input[type=checkbox]:not([checked])").attr("aria-label"))
+			.isEqualTo("Not done");
 		assertThat(page.select("del").text()).isEqualTo("old");
 		assertThat(page.select("a[href=https://example.com/page]").text()).isEqualTo("https://example.com/page");
 		assertThat(page.select("pre code.language-java").text()).isEqualTo("int x = 1 < 2 ? 1 : 0;");

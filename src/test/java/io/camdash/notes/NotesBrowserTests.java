@@ -91,7 +91,13 @@ class NotesBrowserTests extends SignedInBrowserTests {
 
 		// Delete, after confirming.
 		click(By.id("delete-note"));
-		browser.await(ExpectedConditions.alertIsPresent()).accept();
+		// The same styled dialog as every delete, not the browser's own.
+		WebElement ok = browser.await((d) -> {
+			WebElement button = d.findElement(By.cssSelector("#confirm-dialog .confirm-dialog-ok"));
+			return button.isDisplayed() ? button : null;
+		});
+		assertThat(text(".confirm-dialog-text")).contains("Delete this note?");
+		ok.click();
 		browser.await((d) -> d.getCurrentUrl().endsWith("/notes"));
 		assertThat(text(".flash-message")).contains("Deleted");
 		assertThat(driver.findElements(By.cssSelector("a[href='/notes/garage/camera.md']"))).isEmpty();

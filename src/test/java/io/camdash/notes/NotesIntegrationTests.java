@@ -122,6 +122,25 @@ class NotesIntegrationTests {
 	}
 
 	@Test
+	void aViewerNeverGetsAnEditorButTheNoteToReadAndASentenceSayingWhy() throws Exception {
+		write("door.md", "# Door\n\nBattery low.");
+		SignedInClient viewer = SignedInClient.signIn(this.port, TestUsers.VIEWER);
+		HttpResponse<String> edit = viewer.get("/notes/door.md?edit");
+		assertThat(edit.statusCode()).isEqualTo(302);
+		assertThat(edit.headers().firstValue("Location").orElseThrow()).endsWith("/notes/door.md");
+		Document note = Jsoup.parse(viewer.get("/notes/door.md").body());
+		assertThat(note.select(".flash-message").text()).contains("Only an administrator can edit notes");
+		assertThat(note.select(".note-body").text()).contains("Battery low.");
+		assertThat(note.select("textarea, #edit-note, #rename-form")).isEmpty();
+		HttpResponse<String> create = viewer.get("/notes/new");
+		assertThat(create.statusCode()).isEqualTo(302);
+		assertThat(create.headers().firstValue("Location").orElseThrow()).endsWith("/notes");
+		Document list = Jsoup.parse(viewer.get("/notes").body());
+		assertThat(list.select(".flash-message").text()).contains("Only an administrator can write notes");
+		assertThat(list.select("textarea, #new-note")).isEmpty();
+	}
+
+	@Test
 	void createsANoteFromTitleAndFolder() throws Exception {
 		HttpResponse<String> created = post("/notes/new",
 				Map.of("title", "Front door (north)", "folder", "cams", "content", "Battery **low**."));

@@ -160,6 +160,17 @@ class AccessIntegrationTests {
 	}
 
 	@Test
+	void signingInLandsOnThePageAskedForWithoutAContinueParameter() {
+		SignedInClient client = SignedInClient.anonymous(this.port);
+		assertThat(client.get("/").headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login"));
+		HttpResponse<String> response = client.submitLogin(TestUsers.VIEWER.name(), TestUsers.VIEWER.password(), false);
+		assertThat(response.headers().firstValue("Location")).hasValue("http://localhost:" + this.port + "/");
+		client.get("/pictures");
+		assertThat(client.get("/notes").statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void signingInChangesTheSessionId() {
 		SignedInClient client = SignedInClient.anonymous(this.port);
 		String before = client.cookie("JSESSIONID").orElseThrow();
