@@ -64,6 +64,8 @@ class PassthroughIntegrationTests extends SignedInBrowserTests {
 		registry.add("camdash.cameras[0].id", () -> "rtsp");
 		registry.add("camdash.cameras[0].source", relay::url);
 		registry.add("camdash.cameras[0].idle-timeout", () -> "1s");
+		registry.add("camdash.cameras[1].id", () -> "file");
+		registry.add("camdash.cameras[1].source", () -> "file:" + video);
 	}
 
 	@AfterAll
@@ -111,6 +113,24 @@ class PassthroughIntegrationTests extends SignedInBrowserTests {
 			assertThat(status()).contains("\"h264\":{\"viewers\":1,\"delivery\":\"passthrough\"")
 				.contains("\"codec\":\"" + codecOf(video) + "\"");
 		}
+	}
+
+	@Test
+	void anH264FileIsPassedThroughAndLoopsOnOneTimeline() throws Exception {
+		try (LiveClient client = LiveClient.open(this.port, "/cameras/file/live.ws", VIEWER)) {
+			client.send(LiveClient.BROWSER_CODECS);
+			assertThat((String) client.next()).contains(codecOf(video));
+			client.nextBinary();
+			long last = decodeTimeOf(client.nextBinary());
+			// More than the file's 100 frames: it loops, and time goes on by 40 ms a
+			// frame.
+			for (int i = 0; i < 130; i++) {
+				long decodeTime = decodeTimeOf(client.nextBinary());
+				assertThat(decodeTime - last).as("fragment %d", i).isBetween(3000L, 4500L);
+				last = decodeTime;
+			}
+		}
+		assertThat(this.meters.get("camdash.camera.packets.decoded").tag("camera", "file").counter().count()).isZero();
 	}
 
 	@Test
@@ -214,6 +234,16 @@ class PassthroughIntegrationTests extends SignedInBrowserTests {
 
 	private double counter(String name) {
 		return this.meters.get(name).tag("camera", "rtsp").counter().count();
+	}
+
+	/** The decode time of a fragment, from its tfdt box (version 1). */
+	private static long decodeTimeOf(byte[] fragment) {
+		for (int i = 0; i + 16 < fragment.length; i++) {
+			if (fragment[i] == 't' && fragment[i + 1] == 'f' && fragment[i + 2] == 'd' && fragment[i + 3] == 't') {
+				return ByteBuffer.wrap(fragment).getLong(i + 8);
+			}
+		}
+		throw new AssertionError("no tfdt box");
 	}
 
 	/** The units of a fragment's sample (its mdat, 4-byte lengths). */
