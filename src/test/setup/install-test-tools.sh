@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the programs the tests drive, when they are missing: Debian's Chromium and its driver (browser
-# tests), ffmpeg (a real client and a real H.264/RTSP peer) and mosquitto (a real MQTT broker; the tests start
+# tests), ffmpeg (a real client, and a real H.264 RTSP camera: Debian's build, with libx264, makes a clip
+# and publishes it to the tests' RTSP relay) and mosquitto (a real MQTT broker; the tests start
 # their own on a free port, never the system's service). `./mvnw verify` runs this before the tests, so
 # the README's test command works on a fresh Debian machine. Add a package here when a test needs a new tool.
 set -euo pipefail

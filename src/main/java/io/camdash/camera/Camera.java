@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * capture itself), {@link Demand}, {@link NoSignalCard}, {@link FpsMeter}, and the
  * {@link FrameConsumer}s that get every frame.
  * <p>
- * Longer than most classes (about 380 lines) because it is where those parts meet: the
+ * Longer than most classes (about 440 lines) because it is where those parts meet: the
  * state a viewer sees changes with the capture thread, the watchdog and the source, and
  * keeping those rules side by side shows in what order they happen.
  */

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * encoded even for a passed-through camera), under this object's lock; offering never
  * blocks, so a slow viewer never slows the camera.
  * <p>
- * About 330 lines: the two ways of making fragments share the viewers, the keyframe cache
+ * About 390 lines: the two ways of making fragments share the viewers, the keyframe cache
  * and the switch from one to the other, which read best side by side.
  */
 final class LiveStream implements FrameConsumer {
