@@ -92,7 +92,7 @@ final class PacketRemuxer {
 		return this.track;
 	}
 
-	/** The init segment, once the parameter sets are known. */
+	/** The init segment, once the first keyframe came. */
 	@Nullable InitSegment init() {
 		return this.init;
 	}
@@ -118,6 +118,11 @@ final class PacketRemuxer {
 				return null;
 			}
 			this.started = true;
+			// Media time zero is this first keyframe, as it arrived.
+			this.init = new InitSegment(
+					Fmp4Writer.initSegment(this.sps, this.pps, this.track.width(), this.track.height()),
+					H264Units.codec(this.sps), this.track.width(), this.track.height(),
+					packet.receivedAt().toEpochMilli());
 		}
 		long dts = (packet.dts() != H264Packet.NO_TIME) ? packet.dts() : packet.pts();
 		long decodeTime = decodeTime(dts);
@@ -137,11 +142,6 @@ final class PacketRemuxer {
 			else if (H264Units.type(unit) == H264Units.PPS && this.pps == null) {
 				this.pps = unit;
 			}
-		}
-		if (this.sps != null && this.pps != null && this.init == null) {
-			this.init = new InitSegment(
-					Fmp4Writer.initSegment(this.sps, this.pps, this.track.width(), this.track.height()),
-					H264Units.codec(this.sps), this.track.width(), this.track.height());
 		}
 	}
 

@@ -28,6 +28,8 @@ class PacketRemuxerTests {
 	@Test
 	void theInitSegmentCarriesTheStreamsOwnParameterSetsAndCodec() {
 		PacketRemuxer remuxer = new PacketRemuxer(RTSP, 10);
+		assertThat(remuxer.init()).as("before the first keyframe").isNull();
+		remuxer.remux(1, packet(RTSP, annexB(IDR), 0, 0, true));
 		assertThat(remuxer.init().codec()).isEqualTo("avc1.4D401E");
 		assertThat(contains(remuxer.init().bytes(), SPS)).isTrue();
 		assertThat(contains(remuxer.init().bytes(), PPS)).isTrue();
@@ -51,9 +53,9 @@ class PacketRemuxerTests {
 				SPS[3], SPS[4], SPS[5], 1, 0, (byte) PPS.length, PPS[0], PPS[1], PPS[2], PPS[3] };
 		H264Track file = new H264Track(avcC, 640, 360, 1, 12_800, 25);
 		PacketRemuxer remuxer = new PacketRemuxer(file, 10);
-		assertThat(remuxer.init().codec()).isEqualTo("avc1.4D401E");
 		byte[] twoByteLengths = { 0, (byte) IDR.length, IDR[0], IDR[1], IDR[2], IDR[3] };
 		Fragment fragment = remuxer.remux(1, packet(file, twoByteLengths, 0, 0, true));
+		assertThat(remuxer.init().codec()).isEqualTo("avc1.4D401E");
 		assertThat(sample(fragment.bytes())).isEqualTo(H264Units.toLengthPrefixed(List.of(IDR)));
 	}
 
