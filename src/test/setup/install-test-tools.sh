@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the programs the tests drive, when they are missing: Debian's Chromium and its driver (browser
-# tests), ffmpeg (a real client and a real H.264/RTSP peer) and mosquitto (a real MQTT broker; the tests start
-# their own on a free port, never the system's service), nginx with the RTMP module (a real media server)
-# and axe-core (from npm, into target/test-tools: the accessibility checker the browser tests run).
-# `./mvnw verify` runs this before the tests, so
+# tests), ffmpeg (a real client, and a real H.264 RTSP camera: Debian's build, with libx264, makes a clip
+# and publishes it to the tests' RTSP relay), mosquitto (a real MQTT broker; the tests start their own on a
+# free port, never the system's service), nginx with the RTMP module (a real media server) and axe-core
+# (from npm, into target/test-tools: the accessibility checker the browser tests run). `./mvnw verify` runs this before the tests, so
 # the README's test command works on a fresh Debian machine. Add a package here when a test needs a new tool.
 set -euo pipefail
 

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import io.camdash.camera.source.FrameSourceFactory;
+import io.camdash.camera.source.H264Packet;
+import io.camdash.camera.source.H264Track;
 import io.camdash.camera.source.TestPatternSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -20,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * capture itself), {@link Demand}, {@link NoSignalCard}, {@link FpsMeter}, and the
  * {@link FrameConsumer}s that get every frame.
  * <p>
- * Longer than most classes (about 380 lines) because it is where those parts meet: the
+ * Longer than most classes (about 440 lines) because it is where those parts meet: the
  * state a viewer sees changes with the capture thread, the watchdog and the source, and
  * keeping those rules side by side shows in what order they happen.
  */
@@ -61,6 +63,15 @@ public final class Camera {
 	private volatile long startedNanos;
 
 	private volatile long lastLiveNanos;
+
+	/**
+	 * Whether the capture reads packets without decoding them (nobody needs images), so
+	 * the latest image is not current.
+	 */
+	private volatile boolean imagesPaused;
+
+	/** The H.264 track of the open source when it gives packets, else null. */
+	private volatile @Nullable H264Track h264Track;
 
 	private volatile int width;
 
@@ -170,7 +181,7 @@ public final class Camera {
 	 * {@code timeout} for its first frame; null if none came (no signal).
 	 */
 	public @Nullable LatestFrame awaitLiveFrame(Duration timeout) throws InterruptedException {
-		this.demand.touch();
+		this.demand.wantImage();
 		this.lifecycle.start();
 		long deadline = System.nanoTime() + timeout.toNanos();
 		LatestFrame frame = latest();
@@ -184,7 +195,7 @@ public final class Camera {
 			}
 			LatestFrame newer = this.frames.awaitNewer((frame != null) ? frame.sequence() : 0, remaining);
 			frame = (newer != null) ? newer : frame;
-			this.demand.touch();
+			this.demand.wantImage();
 		}
 	}
 
@@ -213,7 +224,7 @@ public final class Camera {
 	}
 
 	private boolean isFresh(LatestFrame frame) {
-		return frame.ageMillis() <= this.settings.stallTimeout().toMillis();
+		return !this.imagesPaused && frame.ageMillis() <= this.settings.stallTimeout().toMillis();
 	}
 
 	// ---- lifecycle ----
@@ -256,6 +267,8 @@ public final class Camera {
 
 	/** Under the lifecycle's lock, as the capture thread ends. */
 	private void captureEnded() {
+		this.imagesPaused = false;
+		this.h264Track = null;
 		boolean withoutSignal = this.state == CameraState.NO_SIGNAL;
 		this.frames.clear();
 		this.fps.reset();
@@ -276,23 +289,67 @@ public final class Camera {
 
 	// ---- called by the capture thread ----
 
+	/**
+	 * The H.264 track of the camera's open source when the source gives its video as
+	 * packets (see {@link FrameConsumer#packet}), else null.
+	 */
+	public @Nullable H264Track h264Track() {
+		return this.h264Track;
+	}
+
+	/** The capture opened a source: its packet track, or null if it gives none. */
+	void sourceOpened(@Nullable H264Track track) {
+		this.h264Track = track;
+	}
+
+	/**
+	 * Whether the capture should decode the packets of this track: an MJPEG viewer, a
+	 * still or a consumer needs images.
+	 */
+	boolean wantsImages(H264Track track) {
+		return this.demand.wantsImages(this.settings.idleTimeout(), System.nanoTime())
+				|| this.consumers.needImages(track);
+	}
+
+	/**
+	 * A packet of the source's H.264 video arrived; {@code decoding} says whether its
+	 * image follows (through {@link #publishLive}).
+	 */
+	void publishPacket(H264Packet packet, boolean decoding) {
+		long now = System.nanoTime();
+		if (!decoding) {
+			this.imagesPaused = true;
+			// Counted here only when no image follows, so each frame counts once.
+			this.fps.count(now);
+			this.width = packet.track().width();
+			this.height = packet.track().height();
+		}
+		markLive(now);
+		this.consumers.packet(packet);
+	}
+
 	void publishLive(Mat image, byte[] jpeg, byte @Nullable [] reducedJpeg, Instant capturedAt) {
 		long now = System.nanoTime();
-		if (this.state == CameraState.NO_SIGNAL) {
-			log.info("Camera '{}' recovered: live again after {} without a frame", id(), outageLength(now));
-		}
-		this.lastLiveNanos = now;
-		this.sourceFailure = null;
 		this.width = image.cols();
 		this.height = image.rows();
 		this.fps.count(now);
 		// The state turns LIVE before the frame is visible, so whoever sees a live frame
 		// sees a live camera.
+		markLive(now);
+		LatestFrame frame = this.frames.publish(jpeg, reducedJpeg, capturedAt, this.width, this.height, true);
+		this.imagesPaused = false;
+		this.consumers.frame(image, frame);
+	}
+
+	private void markLive(long now) {
+		if (this.state == CameraState.NO_SIGNAL) {
+			log.info("Camera '{}' recovered: live again after {} without a frame", id(), outageLength(now));
+		}
+		this.lastLiveNanos = now;
+		this.sourceFailure = null;
 		if (this.state != CameraState.LIVE) {
 			enter(CameraState.LIVE, null);
 		}
-		LatestFrame frame = this.frames.publish(jpeg, reducedJpeg, capturedAt, this.width, this.height, true);
-		this.consumers.frame(image, frame);
 	}
 
 	/**

@@ -14,6 +14,8 @@ final class CameraMetrics {
 
 	final Timer encodeTime;
 
+	final Counter packetsDecoded;
+
 	final Counter framesSent;
 
 	final Counter framesSkipped;
@@ -29,6 +31,10 @@ final class CameraMetrics {
 			.register(registry);
 		this.encodeTime = Timer.builder("camdash.camera.encode")
 			.description("Time to encode one frame to JPEG")
+			.tag("camera", cameraId)
+			.register(registry);
+		this.packetsDecoded = Counter.builder("camdash.camera.packets.decoded")
+			.description("H.264 packets of a passed-through camera decoded to images; none while nobody needs images")
 			.tag("camera", cameraId)
 			.register(registry);
 		this.framesSent = Counter.builder("camdash.camera.frames.sent")

@@ -23,6 +23,9 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
  * connection after every frame; with capped exponential backoff if it gave none. A
  * failure is only reported to the camera, which shows NO SIGNAL if no frame follows
  * within its stall timeout. Runs while its {@link CaptureLifecycle} says so.
+ * <p>
+ * A source whose video is H.264 is read as packets instead, decoded only while somebody
+ * needs images (see {@link PacketCapture}).
  */
 final class CaptureLoop implements Runnable {
 
@@ -78,15 +81,21 @@ final class CaptureLoop implements Runnable {
 		boolean gaveFrames = false;
 		try (FrameSource source = this.sources.create(this.settings.sourceSettings())) {
 			source.open();
+			PacketCapture packets = PacketCapture.of(this.camera, source);
 			long interval = source.frameIntervalNanos();
 			long due = System.nanoTime();
 			while (this.lifecycle.shouldRun()) {
 				if (interval > 0) {
 					due = pace(due, interval);
 				}
-				Mat image = source.grab();
+				Mat image = (packets != null) ? packets.next() : source.grab();
 				if (Thread.interrupted()) {
 					throw new InterruptedException();
+				}
+				if (packets != null && image == null) {
+					// Passed on without an image: nobody needs one now.
+					gaveFrames = true;
+					continue;
 				}
 				if (image == null || image.empty()) {
 					throw new IllegalStateException("the source gave an empty image");

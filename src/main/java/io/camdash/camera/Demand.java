@@ -20,9 +20,28 @@ final class Demand {
 
 	private volatile long lastNanos = System.nanoTime();
 
+	/** When somebody last asked for a still image (0: never). */
+	private volatile long imageWantedNanos;
+
 	/** Somebody asked for a frame now. */
 	void touch() {
 		this.lastNanos = System.nanoTime();
+	}
+
+	/** Somebody wants a still image now (a snapshot, a photo). */
+	void wantImage() {
+		long now = System.nanoTime();
+		this.imageWantedNanos = (now == 0) ? 1 : now;
+		this.lastNanos = now;
+	}
+
+	/**
+	 * Whether images are needed: an MJPEG viewer watches, or a still was asked for within
+	 * the timeout (stills are often polled).
+	 */
+	boolean wantsImages(Duration timeout, long now) {
+		long wanted = this.imageWantedNanos;
+		return this.viewers.get() > 0 || (wanted != 0 && now - wanted <= timeout.toNanos());
 	}
 
 	void addViewer() {

@@ -1,5 +1,7 @@
 package io.camdash.camera;
 
+import io.camdash.camera.source.H264Packet;
+import io.camdash.camera.source.H264Track;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +38,24 @@ public interface FrameConsumer {
 	 * time, size, and whether it is live
 	 */
 	void frame(Mat image, LatestFrame frame);
+
+	/**
+	 * A packet of the camera's H.264 video, as its source sent it, for a consumer that
+	 * passes it on without decoding; called before the packet's image (if it is decoded)
+	 * reaches {@link #frame}. Only sources whose video is H.264 give packets.
+	 * @param packet the packet; its bytes are the consumer's to keep
+	 */
+	default void packet(H264Packet packet) {
+	}
+
+	/**
+	 * Whether this consumer needs images while the camera's source gives this H.264 track
+	 * as packets. The camera decodes packets only while some consumer (or viewer, or
+	 * still) needs images; one that passes packets on says no.
+	 */
+	default boolean needsImages(H264Track track) {
+		return true;
+	}
 
 	/**
 	 * The camera's state changed: {@link CameraState#STARTING} when its capture thread

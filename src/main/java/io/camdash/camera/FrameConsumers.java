@@ -2,6 +2,8 @@ package io.camdash.camera;
 
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.camdash.camera.source.H264Packet;
+import io.camdash.camera.source.H264Track;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -60,6 +62,32 @@ final class FrameConsumers {
 			for (FrameConsumer consumer : this.consumers) {
 				try {
 					consumer.frame(image, frame);
+				}
+				catch (RuntimeException ex) {
+					failed(consumer, ex);
+				}
+			}
+		}
+	}
+
+	/** Whether some consumer needs images of this track (see {@link FrameConsumer}). */
+	boolean needImages(H264Track track) {
+		for (FrameConsumer consumer : this.consumers) {
+			if (consumer.needsImages(track)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	void packet(H264Packet packet) {
+		if (this.consumers.isEmpty()) {
+			return;
+		}
+		synchronized (this.callLock) {
+			for (FrameConsumer consumer : this.consumers) {
+				try {
+					consumer.packet(packet);
 				}
 				catch (RuntimeException ex) {
 					failed(consumer, ex);

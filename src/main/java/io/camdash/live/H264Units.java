@@ -52,18 +52,55 @@ final class H264Units {
 		return units;
 	}
 
-	/** The units of an MP4 sample, each after a 4-byte big-endian length. */
-	static List<byte[]> fromLengthPrefixed(byte[] data, int length) {
+	/**
+	 * The units of an MP4 sample, each after a big-endian length of {@code lengthSize}
+	 * bytes (1 to 4, as its {@code avcC} record says).
+	 */
+	static List<byte[]> fromLengthPrefixed(byte[] data, int length, int lengthSize) {
 		List<byte[]> units = new ArrayList<>();
 		int i = 0;
-		while (i + 4 <= length) {
-			int size = ((data[i] & 0xFF) << 24) | ((data[i + 1] & 0xFF) << 16) | ((data[i + 2] & 0xFF) << 8)
-					| (data[i + 3] & 0xFF);
-			if (size <= 0 || i + 4 + size > length) {
+		while (i + lengthSize <= length) {
+			int size = 0;
+			for (int b = 0; b < lengthSize; b++) {
+				size = (size << 8) | (data[i + b] & 0xFF);
+			}
+			if (size <= 0 || i + lengthSize + size > length) {
 				throw new IllegalArgumentException("broken H.264 sample: unit of " + size + " bytes at " + i);
 			}
-			units.add(copy(data, i + 4, i + 4 + size));
-			i += 4 + size;
+			units.add(copy(data, i + lengthSize, i + lengthSize + size));
+			i += lengthSize + size;
+		}
+		return units;
+	}
+
+	/**
+	 * Whether a decoder configuration is an {@code avcC} record (MP4) rather than
+	 * parameter sets in Annex B form.
+	 */
+	static boolean isAvcC(byte[] extradata) {
+		return extradata.length >= 7 && extradata[0] == 1;
+	}
+
+	/** The unit length size of an {@code avcC} record's samples, in bytes. */
+	static int lengthSize(byte[] avcC) {
+		return (avcC[4] & 0x03) + 1;
+	}
+
+	/** The parameter sets (SPS first, then PPS) of an {@code avcC} record. */
+	static List<byte[]> fromAvcC(byte[] avcC) {
+		List<byte[]> units = new ArrayList<>();
+		int i = 5;
+		for (int set = 0; set < 2 && i < avcC.length; set++) {
+			int count = (set == 0) ? avcC[i] & 0x1F : avcC[i] & 0xFF;
+			i++;
+			for (int n = 0; n < count && i + 2 <= avcC.length; n++) {
+				int size = ((avcC[i] & 0xFF) << 8) | (avcC[i + 1] & 0xFF);
+				if (i + 2 + size > avcC.length) {
+					throw new IllegalArgumentException("broken avcC record: set of " + size + " bytes at " + i);
+				}
+				units.add(copy(avcC, i + 2, i + 2 + size));
+				i += 2 + size;
+			}
 		}
 		return units;
 	}

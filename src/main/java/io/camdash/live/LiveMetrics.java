@@ -12,15 +12,26 @@ final class LiveMetrics {
 
 	final Counter framesEncoded;
 
+	final Counter framesPassed;
+
 	final Timer encodeTime;
 
 	final Counter bytesSent;
 
 	final Counter keyframeSkips;
 
-	LiveMetrics(MeterRegistry registry, String cameraId, Supplier<Number> viewers) {
+	LiveMetrics(MeterRegistry registry, String cameraId, Supplier<Number> viewers, Supplier<Number> passthrough) {
 		this.framesEncoded = Counter.builder("camdash.camera.h264.frames.encoded")
 			.description("Frames encoded to H.264, once per frame whatever the number of viewers")
+			.tag("camera", cameraId)
+			.register(registry);
+		this.framesPassed = Counter.builder("camdash.camera.h264.frames.passed")
+			.description("Frames of the camera's own H.264 passed through to viewers, neither decoded nor encoded")
+			.tag("camera", cameraId)
+			.register(registry);
+		Gauge.builder("camdash.camera.h264.passthrough", passthrough)
+			.description(
+					"1 while the camera's own H.264 is passed through, 0 while camdash encodes (or nobody watches)")
 			.tag("camera", cameraId)
 			.register(registry);
 		this.encodeTime = Timer.builder("camdash.camera.h264.encode")

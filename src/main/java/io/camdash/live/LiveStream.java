@@ -11,6 +11,8 @@ import io.camdash.camera.Camera;
 import io.camdash.camera.FrameConsumer;
 import io.camdash.camera.LatestFrame;
 import io.camdash.camera.VideoStreamStatus;
+import io.camdash.camera.source.H264Packet;
+import io.camdash.camera.source.H264Track;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.jspecify.annotations.Nullable;
@@ -18,11 +20,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One camera's live H.264: encodes each image once while at least one viewer watches,
- * keeps the fragments since the last keyframe so a new viewer starts at once, and offers
- * every fragment to every viewer. Runs on the camera's capture thread (and the
- * watchdog's, for NO SIGNAL cards), under this object's lock; offering never blocks, so a
- * slow viewer never slows the camera.
+ * One camera's live H.264: passes the camera's own H.264 packets through when its source
+ * gives them in a profile browsers play ({@link PacketRemuxer}), else encodes each image
+ * once; either only while at least one viewer watches. Keeps the fragments since the last
+ * keyframe so a new viewer starts at once, and offers every fragment to every viewer.
+ * Runs on the camera's capture thread (and the watchdog's, for NO SIGNAL cards, which are
+ * encoded even for a passed-through camera), under this object's lock; offering never
+ * blocks, so a slow viewer never slows the camera.
+ * <p>
+ * About 390 lines: the two ways of making fragments share the viewers, the keyframe cache
+ * and the switch from one to the other, which read best side by side.
  */
 final class LiveStream implements FrameConsumer {
 
@@ -41,6 +48,15 @@ final class LiveStream implements FrameConsumer {
 	private final BitRate bitRate = new BitRate();
 
 	private final EncodingThread encoding;
+
+	/**
+	 * Guarded by this: the remuxer of the camera's own packets, while someone watches a
+	 * camera that gives them.
+	 */
+	private @Nullable PacketRemuxer remuxer;
+
+	/** Whether live images are left alone: the packets make the fragments. */
+	private volatile boolean passingThrough;
 
 	/** Guarded by this: the encoder, while someone watches. */
 	private @Nullable H264Encoder encoder;
@@ -75,7 +91,8 @@ final class LiveStream implements FrameConsumer {
 	LiveStream(Camera camera, LiveProperties properties, MeterRegistry meterRegistry) {
 		this.camera = camera;
 		this.properties = properties;
-		this.metrics = new LiveMetrics(meterRegistry, camera.id(), this.viewers::size);
+		this.metrics = new LiveMetrics(meterRegistry, camera.id(), this.viewers::size,
+				() -> this.passingThrough ? 1 : 0);
 		this.encoding = new EncodingThread(this, "camdash-h264-" + camera.id());
 	}
 
@@ -125,6 +142,13 @@ final class LiveStream implements FrameConsumer {
 		boolean last;
 		synchronized (this) {
 			last = this.viewers.remove(viewer) && this.viewers.isEmpty();
+			if (last && this.remuxer != null) {
+				// The next viewer starts on fresh packets, not on what was kept from now.
+				this.remuxer = null;
+				this.passingThrough = false;
+				this.init = null;
+				this.sinceKeyframe.clear();
+			}
 		}
 		if (last) {
 			this.camera.detach(this);
@@ -132,15 +156,67 @@ final class LiveStream implements FrameConsumer {
 		}
 	}
 
-	/** On the capture thread: hands a copy to the encoding thread and returns. */
+	/**
+	 * On the capture thread: hands a copy to the encoding thread and returns; live images
+	 * of a passed-through camera are not needed.
+	 */
 	@Override
 	public void frame(Mat image, LatestFrame frame) {
+		if (frame.live() && passesPackets()) {
+			return;
+		}
 		this.encoding.offer(image, frame.capturedAt(), frame.live());
+	}
+
+	/** Whether the camera's source gives packets this stream passes through. */
+	private boolean passesPackets() {
+		H264Track track = this.camera.h264Track();
+		return track != null && PacketRemuxer.canPass(track);
+	}
+
+	@Override
+	public boolean needsImages(H264Track track) {
+		return !PacketRemuxer.canPass(track);
+	}
+
+	/** On the capture thread: remuxes the camera's own packet and offers it. */
+	@Override
+	public synchronized void packet(H264Packet packet) {
+		if (this.viewers.isEmpty() || this.failure != null) {
+			return;
+		}
+		PacketRemuxer current = this.remuxer;
+		if (current == null || current.track() != packet.track()) {
+			if (!PacketRemuxer.canPass(packet.track())) {
+				return;
+			}
+			closeEncoder();
+			current = new PacketRemuxer(packet.track(), this.camera.settings().fps());
+			this.remuxer = current;
+			this.passingThrough = true;
+		}
+		Fragment fragment = current.remux(this.sequence + 1, packet);
+		if (fragment == null) {
+			return;
+		}
+		this.sequence++;
+		InitSegment segment = current.init();
+		if (this.init != segment) {
+			this.init = segment;
+			this.sinceKeyframe.clear();
+			log.info("Camera '{}': passing its own H.264 through, {}x{} ({})", this.camera.id(), segment.width(),
+					segment.height(), segment.codec());
+			for (LiveViewer viewer : this.viewers) {
+				viewer.start(segment, List.of());
+			}
+		}
+		this.metrics.framesPassed.increment();
+		publish(fragment, System.nanoTime());
 	}
 
 	/** On the encoding thread: encodes one image and offers it to every viewer. */
 	synchronized void encode(Mat image, Instant capturedAt, boolean live) {
-		if (this.viewers.isEmpty() || this.failure != null) {
+		if (this.viewers.isEmpty() || this.failure != null || (live && passesPackets())) {
 			return;
 		}
 		long captureMicros = capturedAt.getEpochSecond() * 1_000_000 + capturedAt.getNano() / 1000;
@@ -160,8 +236,15 @@ final class LiveStream implements FrameConsumer {
 				duration(captureMicros, live), 0, encoded.keyframe(), encoded.sample()), encoded.keyframe(),
 				capturedAt.toEpochMilli());
 		if (encoded.keyframe()) {
-			this.sinceKeyframe.clear();
 			this.lastKeyframeNanos = now;
+		}
+		publish(fragment, now);
+	}
+
+	/** Keeps the fragment in the keyframe cache and offers it to every viewer. */
+	private void publish(Fragment fragment, long now) {
+		if (fragment.keyframe()) {
+			this.sinceKeyframe.clear();
 		}
 		this.sinceKeyframe.add(fragment);
 		this.bitRate.add(fragment.bytes().length, now);
@@ -177,6 +260,11 @@ final class LiveStream implements FrameConsumer {
 			return true;
 		}
 		closeEncoder();
+		// A NO SIGNAL card of a passed-through camera: encoded until packets come again.
+		this.remuxer = null;
+		this.passingThrough = false;
+		this.init = null;
+		this.sinceKeyframe.clear();
 		int fps = Math.max(1, this.camera.settings().fps());
 		long pixelsPerSecond = (long) image.cols() * image.rows() * fps;
 		long bitsPerSecond = Math.max(MIN_BITRATE, (long) (pixelsPerSecond * this.properties.bitsPerPixel()));
@@ -240,24 +328,30 @@ final class LiveStream implements FrameConsumer {
 		}
 	}
 
-	/** On the encoding thread, as it ends. */
+	/**
+	 * On the encoding thread as it ends, or as packets take over: closes the encoder, and
+	 * forgets its stream unless packets make the stream now.
+	 */
 	synchronized void closeEncoder() {
 		if (this.encoder != null) {
 			this.encoder.close();
 			this.encoder = null;
 		}
-		this.init = null;
-		this.sinceKeyframe.clear();
+		if (this.remuxer == null) {
+			this.init = null;
+			this.sinceKeyframe.clear();
+		}
 		this.lastCaptureMicros = 0;
 	}
 
 	@Override
 	public VideoStreamStatus streamStatus() {
 		InitSegment current;
+		String delivery;
 		synchronized (this) {
 			current = this.init;
+			delivery = (current != null) ? ((this.remuxer != null) ? "passthrough" : "encoded") : "off";
 		}
-		String delivery = (current != null) ? "encoded" : "off";
 		return new VideoStreamStatus(this.viewers.size(), delivery, (current != null) ? current.codec() : null,
 				this.bitRate.bitsPerSecond(System.nanoTime()));
 	}

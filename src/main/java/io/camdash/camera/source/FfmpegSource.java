@@ -1,7 +1,14 @@
 package io.camdash.camera.source;
 
 import java.io.IOException;
+import java.time.Instant;
 
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegLogCallback;
@@ -9,12 +16,14 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A video file (looped, paced at its own frame rate) or a network camera (RTSP, HTTP,
- * MJPEG over HTTP) through FFmpeg.
+ * MJPEG over HTTP) through FFmpeg. When its video is H.264 it also hands out packets (see
+ * {@link PacketSource}), decoded by a decoder of its own only when asked.
  */
-final class FfmpegSource implements FrameSource {
+final class FfmpegSource implements PacketSource {
 
 	static {
 		// FFmpeg prints to stderr by default; keep only its errors, through our logging.
@@ -31,6 +40,12 @@ final class FfmpegSource implements FrameSource {
 	private FFmpegFrameGrabber grabber;
 
 	private long intervalNanos;
+
+	private @Nullable H264Track track;
+
+	private int videoIndex = -1;
+
+	private @Nullable PacketDecoder decoder;
 
 	FfmpegSource(SourceSettings settings) {
 		this.settings = settings;
@@ -59,9 +74,95 @@ final class FfmpegSource implements FrameSource {
 					ex);
 		}
 		this.grabber = opening;
+		this.track = findH264Track(opening.getFormatContext());
 		double rate = opening.getFrameRate();
 		this.intervalNanos = (!this.loop) ? 0
 				: (long) (1_000_000_000L / ((rate > 0.5 && rate <= 240) ? rate : this.settings.fps()));
+	}
+
+	/** The first video stream, described, if it is H.264. */
+	private @Nullable H264Track findH264Track(AVFormatContext format) {
+		for (int i = 0; i < format.nb_streams(); i++) {
+			AVStream stream = format.streams(i);
+			AVCodecParameters parameters = stream.codecpar();
+			if (parameters.codec_type() != avutil.AVMEDIA_TYPE_VIDEO) {
+				continue;
+			}
+			if (parameters.codec_id() != avcodec.AV_CODEC_ID_H264) {
+				return null;
+			}
+			this.videoIndex = i;
+			byte[] extradata = new byte[Math.max(0, parameters.extradata_size())];
+			if (extradata.length > 0) {
+				parameters.extradata().get(extradata);
+			}
+			double rate = (stream.avg_frame_rate().den() != 0)
+					? stream.avg_frame_rate().num() / (double) stream.avg_frame_rate().den() : 0;
+			return new H264Track(extradata, parameters.width(), parameters.height(), stream.time_base().num(),
+					stream.time_base().den(), rate);
+		}
+		return null;
+	}
+
+	@Override
+	public @Nullable H264Track h264Track() {
+		return this.track;
+	}
+
+	@Override
+	public H264Packet readPacket() throws IOException {
+		H264Track current = this.track;
+		if (current == null) {
+			throw new IllegalStateException("not an H.264 source");
+		}
+		try {
+			while (true) {
+				AVPacket packet = this.grabber.grabPacket();
+				if (packet == null && this.loop) {
+					// Seeking through FFmpeg, not the grabber: the grabber would decode
+					// its way to the time.
+					avformat.av_seek_frame(this.grabber.getFormatContext(), -1, 0, avformat.AVSEEK_FLAG_BACKWARD);
+					packet = this.grabber.grabPacket();
+				}
+				if (packet == null) {
+					throw new IOException(this.settings.source().describeForViewers() + " ended");
+				}
+				try {
+					if (packet.stream_index() == this.videoIndex && packet.size() > 0) {
+						byte[] data = new byte[packet.size()];
+						packet.data().get(data);
+						return new H264Packet(current, data, time(packet.pts()), time(packet.dts()),
+								(packet.flags() & avcodec.AV_PKT_FLAG_KEY) != 0, Instant.now());
+					}
+				}
+				finally {
+					avcodec.av_packet_unref(packet);
+				}
+			}
+		}
+		catch (FrameGrabber.Exception ex) {
+			throw new IOException("reading " + this.settings.source().describeForViewers() + " failed: " + explain(ex),
+					ex);
+		}
+	}
+
+	private static long time(long ffmpegTime) {
+		return (ffmpegTime == avutil.AV_NOPTS_VALUE) ? H264Packet.NO_TIME : ffmpegTime;
+	}
+
+	@Override
+	public @Nullable Mat decode(H264Packet packet) throws IOException {
+		if (this.decoder == null) {
+			this.decoder = new PacketDecoder(this.grabber.getFormatContext().streams(this.videoIndex).codecpar());
+		}
+		return this.decoder.decode(packet);
+	}
+
+	@Override
+	public void stopDecoding() {
+		if (this.decoder != null) {
+			this.decoder.reset();
+		}
 	}
 
 	/**
@@ -99,6 +200,10 @@ final class FfmpegSource implements FrameSource {
 
 	@Override
 	public void close() {
+		if (this.decoder != null) {
+			this.decoder.close();
+			this.decoder = null;
+		}
 		if (this.grabber != null) {
 			closeQuietly(this.grabber);
 		}

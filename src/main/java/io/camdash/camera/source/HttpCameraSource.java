@@ -3,6 +3,7 @@ package io.camdash.camera.source;
 import java.io.IOException;
 
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * there is one JPEG or PNG image. FFmpeg would take such an image for a stream that ends
  * after one frame, so the URL is then polled like a {@code snapshot:} URL instead.
  */
-final class HttpCameraSource implements FrameSource {
+final class HttpCameraSource implements PacketSource {
 
 	private static final Logger log = LoggerFactory.getLogger(HttpCameraSource.class);
 
@@ -42,6 +43,26 @@ final class HttpCameraSource implements FrameSource {
 	@Override
 	public Mat grab() throws IOException, InterruptedException {
 		return this.delegate.grab();
+	}
+
+	@Override
+	public @Nullable H264Track h264Track() {
+		return (this.delegate == this.ffmpeg) ? this.ffmpeg.h264Track() : null;
+	}
+
+	@Override
+	public H264Packet readPacket() throws IOException {
+		return this.ffmpeg.readPacket();
+	}
+
+	@Override
+	public @Nullable Mat decode(H264Packet packet) throws IOException {
+		return this.ffmpeg.decode(packet);
+	}
+
+	@Override
+	public void stopDecoding() {
+		this.ffmpeg.stopDecoding();
 	}
 
 	@Override
