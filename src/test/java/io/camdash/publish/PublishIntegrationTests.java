@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import io.camdash.support.Ffprobe;
 import io.camdash.support.NginxRtmp;
 import io.camdash.support.TestUsers;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
@@ -34,6 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.mean;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
 
 /**
@@ -85,6 +88,10 @@ class PublishIntegrationTests {
 		registry.add("camdash.cameras[2].width", () -> "320");
 		registry.add("camdash.cameras[2].height", () -> "240");
 		registry.add("camdash.cameras[2].publish[0]", () -> "rtsp://127.0.0.1:" + rtspPort + "/pattern");
+		// A camera whose source is the media server: one camdash relaying another.
+		registry.add("camdash.cameras[3].id", () -> "relay");
+		registry.add("camdash.cameras[3].source", () -> nginx.url("red"));
+		registry.add("camdash.cameras[3].overlay", () -> "false");
 	}
 
 	@AfterAll
@@ -114,6 +121,28 @@ class PublishIntegrationTests {
 		nginx.restart();
 		awaitState("publishing", Duration.ofSeconds(60));
 		assertRedFramesFromNginx();
+	}
+
+	@Test
+	void aCameraReadsTheMediaServersStreamBack() throws Exception {
+		awaitState("publishing", Duration.ofSeconds(30));
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		HttpResponse<byte[]> still;
+		do {
+			HttpRequest request = HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/cameras/relay/snapshot.jpg"))
+				.header("Authorization", TestUsers.VIEWER.authorization())
+				.build();
+			still = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+		}
+		while (still.statusCode() != 200 && System.nanoTime() < deadline);
+		assertThat(still.statusCode()).isEqualTo(200);
+		try (Mat image = imdecode(new Mat(new BytePointer(still.body())), IMREAD_COLOR)) {
+			assertThat(image.cols()).isEqualTo(320);
+			Scalar bgr = mean(image);
+			assertThat(bgr.get(2)).as("red").isGreaterThan(180);
+			assertThat(bgr.get(1)).as("green").isLessThan(80);
+		}
 	}
 
 	@Test

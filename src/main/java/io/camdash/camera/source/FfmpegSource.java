@@ -60,7 +60,10 @@ final class FfmpegSource implements PacketSource {
 			String micros = Long.toString(this.settings.stallTimeout().toNanos() / 1000);
 			// Without these a dead network camera blocks grab() for minutes.
 			opening.setOption("rw_timeout", micros);
-			opening.setOption("timeout", micros);
+			if (!this.settings.source().location().regionMatches(true, 0, "rtmp", 0, 4)) {
+				// For RTMP "timeout" means listen for a publisher instead of connecting.
+				opening.setOption("timeout", micros);
+			}
 			if (this.settings.source().location().startsWith("rtsp")) {
 				opening.setOption("rtsp_transport", "tcp");
 			}

@@ -54,13 +54,13 @@ public record SourceSpec(Kind kind, String location) {
 		if (lower.startsWith(SNAPSHOT_PREFIX)) {
 			return snapshot(text.substring(SNAPSHOT_PREFIX.length()));
 		}
-		if (lower.startsWith("rtsp://") || lower.startsWith("rtsps://") || lower.startsWith("http://")
-				|| lower.startsWith("https://")) {
+		if (lower.startsWith("rtsp://") || lower.startsWith("rtsps://") || lower.startsWith("rtmp://")
+				|| lower.startsWith("rtmps://") || lower.startsWith("http://") || lower.startsWith("https://")) {
 			return network(text);
 		}
 		throw new IllegalArgumentException("unknown camera source '" + text
-				+ "': use test-pattern, device:<index>, file:<path>, folder:<path>, rtsp://..., http(s)://... or "
-				+ "snapshot:http(s)://...");
+				+ "': use test-pattern, device:<index>, file:<path>, folder:<path>, rtsp://..., rtmp://..., "
+				+ "http(s)://... or snapshot:http(s)://...");
 	}
 
 	private static SourceSpec device(String device) {
