@@ -10,8 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.camdash.support.Browser;
 
@@ -166,9 +164,9 @@ public final class LiveBenchmark {
 					StreamingBenchmark.format(Stats.min(fps), 2), ">= 29.5", Stats.min(fps) >= 29.5);
 		}
 		String encode = this.server.get("/actuator/metrics/camdash.camera.h264.encode?tag=camera:bench");
-		double encodes = statistic(encode, "COUNT");
+		double encodes = StreamingBenchmark.statistic(encode, "COUNT");
 		this.results.info("H.264 encode (convert + OpenH264) per frame, mean ms (server timer, whole run so far)",
-				StreamingBenchmark.format(statistic(encode, "TOTAL_TIME") / encodes * 1000, 2));
+				StreamingBenchmark.format(StreamingBenchmark.statistic(encode, "TOTAL_TIME") / encodes * 1000, 2));
 		Thread.sleep(1000);
 		return new double[] { cpu.serverPercent(), bytes / count };
 	}
@@ -291,12 +289,8 @@ public final class LiveBenchmark {
 	}
 
 	private double counter(String name) throws Exception {
-		return statistic(this.server.get("/actuator/metrics/" + name + "?tag=camera:bench"), "COUNT");
-	}
-
-	private static double statistic(String json, String name) {
-		Matcher m = Pattern.compile("\"statistic\":\"" + name + "\",\"value\":([0-9.E-]+)").matcher(json);
-		return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+		return StreamingBenchmark.statistic(this.server.get("/actuator/metrics/" + name + "?tag=camera:bench"),
+				"COUNT");
 	}
 
 	private static void log(String format, Object... args) {

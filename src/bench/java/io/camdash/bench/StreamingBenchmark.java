@@ -417,7 +417,7 @@ public final class StreamingBenchmark {
 		}
 	}
 
-	private static double statistic(String json, String name) {
+	static double statistic(String json, String name) {
 		Matcher m = Pattern.compile("\"statistic\":\"" + name + "\",\"value\":([0-9.E-]+)").matcher(json);
 		return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
 	}

@@ -1,8 +1,6 @@
 package io.camdash.publish;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.camdash.support.Ffprobe;
 import io.camdash.support.NginxRtmp;
+import io.camdash.support.ServerProcess;
 import io.camdash.support.TestUsers;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -77,7 +76,7 @@ class PublishIntegrationTests {
 		registry.add("camdash.cameras[0].overlay", () -> "false");
 		registry.add("camdash.cameras[0].publish[0]", () -> nginx.url("red"));
 		registry.add("camdash.cameras[1].id", () -> "quiet");
-		int rtspPort = freePort();
+		int rtspPort = ServerProcess.freePort();
 		rtspFile = folder.resolve("from-rtsp.mp4");
 		rtspServer = new ProcessBuilder("ffmpeg", "-v", "error", "-rtsp_flags", "listen", "-i",
 				"rtsp://127.0.0.1:" + rtspPort + "/pattern", "-frames:v", "20", "-c", "copy", "-y", rtspFile.toString())
@@ -172,12 +171,6 @@ class PublishIntegrationTests {
 				assertThat(bgr.get(0)).as("blue").isLessThan(80);
 				frames++;
 			}
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
 		}
 	}
 

@@ -1,13 +1,9 @@
 package io.camdash.support;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 /**
  * A real mosquitto broker of the test's own, on a free loopback port with a generated
@@ -22,29 +18,29 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Mosquitto implements AutoCloseable {
 
-	private final Path folder;
-
 	private final int port;
 
-	private Process process;
+	private final ServerProcess process;
 
-	private Mosquitto(Path folder, int port) {
-		this.folder = folder;
+	private Mosquitto(int port, ServerProcess process) {
 		this.port = port;
+		this.process = process;
 	}
 
 	/** Starts a broker with its configuration and log in {@code folder}. */
 	public static Mosquitto start(Path folder) throws IOException, InterruptedException {
 		Files.createDirectories(folder);
-		Mosquitto broker = new Mosquitto(folder, freePort());
-		Files.writeString(broker.config(), """
+		int port = ServerProcess.freePort();
+		Path config = folder.resolve("mosquitto.conf");
+		Files.writeString(config, """
 				listener %d 127.0.0.1
 				allow_anonymous true
 				persistence false
 				log_dest stdout
-				""".formatted(broker.port));
-		broker.startProcess();
-		return broker;
+				""".formatted(port));
+		String program = Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto";
+		return new Mosquitto(port, ServerProcess.start("mosquitto", List.of(program, "-c", config.toString()), port,
+				folder.resolve("mosquitto.log")));
 	}
 
 	/** The broker's URL for an MQTT client. */
@@ -54,54 +50,17 @@ public final class Mosquitto implements AutoCloseable {
 
 	/** Ends the broker at once, as a crash would. */
 	public void kill() throws InterruptedException {
-		if (this.process != null && this.process.isAlive()) {
-			this.process.destroyForcibly();
-			this.process.waitFor(10, TimeUnit.SECONDS);
-		}
+		this.process.kill();
 	}
 
 	/** Starts the broker again on the same port. */
 	public void restart() throws IOException, InterruptedException {
-		kill();
-		startProcess();
+		this.process.restart();
 	}
 
 	@Override
 	public void close() throws InterruptedException {
-		kill();
-	}
-
-	private Path config() {
-		return this.folder.resolve("mosquitto.conf");
-	}
-
-	private void startProcess() throws IOException, InterruptedException {
-		this.process = new ProcessBuilder(
-				Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto", "-c",
-				config().toString())
-			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.folder.resolve("mosquitto.log").toFile()))
-			.start();
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("mosquitto did not start; see " + this.folder.resolve("mosquitto.log"));
-			}
-			try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
-				return;
-			}
-			catch (IOException ex) {
-				// Not listening yet (or the old one's port is still being released).
-				Thread.sleep(50);
-			}
-		}
-		throw new IllegalStateException("mosquitto not listening on " + this.port + " within 20 s");
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
+		this.process.close();
 	}
 
 }

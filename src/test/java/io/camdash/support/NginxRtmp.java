@@ -1,13 +1,9 @@
 package io.camdash.support;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 /**
  * A real nginx with Debian's RTMP module ({@code libnginx-mod-rtmp}), of the test's own:
@@ -21,15 +17,13 @@ public final class NginxRtmp implements AutoCloseable {
 
 	private static final Path MODULE = Path.of("/usr/lib/nginx/modules/ngx_rtmp_module.so");
 
-	private final Path folder;
-
 	private final int port;
 
-	private Process process;
+	private final ServerProcess process;
 
-	private NginxRtmp(Path folder, int port) {
-		this.folder = folder;
+	private NginxRtmp(int port, ServerProcess process) {
 		this.port = port;
+		this.process = process;
 	}
 
 	/** Starts nginx with its configuration and logs in {@code folder}. */
@@ -38,9 +32,11 @@ public final class NginxRtmp implements AutoCloseable {
 			throw new IllegalStateException("The publish tests need Debian's nginx and libnginx-mod-rtmp: "
 					+ "apt-get install -y nginx libnginx-mod-rtmp (./mvnw verify installs them)");
 		}
-		Files.createDirectories(folder.resolve("logs"));
-		NginxRtmp nginx = new NginxRtmp(folder.toAbsolutePath(), freePort());
-		Files.writeString(nginx.config(), """
+		Path prefix = folder.toAbsolutePath();
+		Files.createDirectories(prefix.resolve("logs"));
+		int port = ServerProcess.freePort();
+		Path config = prefix.resolve("nginx.conf");
+		Files.writeString(config, """
 				load_module %s;
 				daemon off;
 				master_process off;
@@ -53,9 +49,11 @@ public final class NginxRtmp implements AutoCloseable {
 				        application live { live on; record off; }
 				    }
 				}
-				""".formatted(MODULE, nginx.folder, nginx.folder, nginx.port));
-		nginx.startProcess();
-		return nginx;
+				""".formatted(MODULE, prefix, prefix, port));
+		return new NginxRtmp(port,
+				ServerProcess.start("nginx",
+						List.of(NGINX.toString(), "-p", prefix.toString(), "-c", config.toString()), port,
+						prefix.resolve("nginx.out")));
 	}
 
 	/** The URL of a stream in the application {@code live}. */
@@ -69,52 +67,17 @@ public final class NginxRtmp implements AutoCloseable {
 
 	/** Ends nginx at once, as a crash would. */
 	public void kill() throws InterruptedException {
-		if (this.process != null && this.process.isAlive()) {
-			this.process.destroyForcibly();
-			this.process.waitFor(10, TimeUnit.SECONDS);
-		}
+		this.process.kill();
 	}
 
 	/** Starts nginx again on the same port. */
 	public void restart() throws IOException, InterruptedException {
-		kill();
-		startProcess();
+		this.process.restart();
 	}
 
 	@Override
 	public void close() throws InterruptedException {
-		kill();
-	}
-
-	private Path config() {
-		return this.folder.resolve("nginx.conf");
-	}
-
-	private void startProcess() throws IOException, InterruptedException {
-		this.process = new ProcessBuilder(NGINX.toString(), "-p", this.folder.toString(), "-c", config().toString())
-			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.folder.resolve("nginx.out").toFile()))
-			.start();
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("nginx did not start; see " + this.folder.resolve("nginx.out"));
-			}
-			try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
-				return;
-			}
-			catch (IOException ex) {
-				// Not listening yet (or the old one's port is still being released).
-				Thread.sleep(50);
-			}
-		}
-		throw new IllegalStateException("nginx not listening on " + this.port + " within 20 s");
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
+		this.process.close();
 	}
 
 }
