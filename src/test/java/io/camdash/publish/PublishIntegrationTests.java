@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.camdash.support.Ffprobe;
+import io.camdash.support.LoopbackServer;
 import io.camdash.support.NginxRtmp;
-import io.camdash.support.ServerProcess;
 import io.camdash.support.TestUsers;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -76,7 +76,7 @@ class PublishIntegrationTests {
 		registry.add("camdash.cameras[0].overlay", () -> "false");
 		registry.add("camdash.cameras[0].publish[0]", () -> nginx.url("red"));
 		registry.add("camdash.cameras[1].id", () -> "quiet");
-		int rtspPort = ServerProcess.freePort();
+		int rtspPort = LoopbackServer.freePort();
 		rtspFile = folder.resolve("from-rtsp.mp4");
 		rtspServer = new ProcessBuilder("ffmpeg", "-v", "error", "-rtsp_flags", "listen", "-i",
 				"rtsp://127.0.0.1:" + rtspPort + "/pattern", "-frames:v", "20", "-c", "copy", "-y", rtspFile.toString())

@@ -20,9 +20,9 @@ public final class Mosquitto implements AutoCloseable {
 
 	private final int port;
 
-	private final ServerProcess process;
+	private final LoopbackServer process;
 
-	private Mosquitto(int port, ServerProcess process) {
+	private Mosquitto(int port, LoopbackServer process) {
 		this.port = port;
 		this.process = process;
 	}
@@ -30,7 +30,7 @@ public final class Mosquitto implements AutoCloseable {
 	/** Starts a broker with its configuration and log in {@code folder}. */
 	public static Mosquitto start(Path folder) throws IOException, InterruptedException {
 		Files.createDirectories(folder);
-		int port = ServerProcess.freePort();
+		int port = LoopbackServer.freePort();
 		Path config = folder.resolve("mosquitto.conf");
 		Files.writeString(config, """
 				listener %d 127.0.0.1
@@ -39,7 +39,7 @@ public final class Mosquitto implements AutoCloseable {
 				log_dest stdout
 				""".formatted(port));
 		String program = Files.isExecutable(Path.of("/usr/sbin/mosquitto")) ? "/usr/sbin/mosquitto" : "mosquitto";
-		return new Mosquitto(port, ServerProcess.start("mosquitto", List.of(program, "-c", config.toString()), port,
+		return new Mosquitto(port, LoopbackServer.start("mosquitto", List.of(program, "-c", config.toString()), port,
 				folder.resolve("mosquitto.log")));
 	}
 

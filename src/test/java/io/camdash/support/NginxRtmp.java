@@ -19,9 +19,9 @@ public final class NginxRtmp implements AutoCloseable {
 
 	private final int port;
 
-	private final ServerProcess process;
+	private final LoopbackServer process;
 
-	private NginxRtmp(int port, ServerProcess process) {
+	private NginxRtmp(int port, LoopbackServer process) {
 		this.port = port;
 		this.process = process;
 	}
@@ -34,7 +34,7 @@ public final class NginxRtmp implements AutoCloseable {
 		}
 		Path prefix = folder.toAbsolutePath();
 		Files.createDirectories(prefix.resolve("logs"));
-		int port = ServerProcess.freePort();
+		int port = LoopbackServer.freePort();
 		Path config = prefix.resolve("nginx.conf");
 		Files.writeString(config, """
 				load_module %s;
@@ -51,7 +51,7 @@ public final class NginxRtmp implements AutoCloseable {
 				}
 				""".formatted(MODULE, prefix, prefix, port));
 		return new NginxRtmp(port,
-				ServerProcess.start("nginx",
+				LoopbackServer.start("nginx",
 						List.of(NGINX.toString(), "-p", prefix.toString(), "-c", config.toString()), port,
 						prefix.resolve("nginx.out")));
 	}

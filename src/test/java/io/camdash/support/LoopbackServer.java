@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * started, waited for until it listens, killed as a crash would, and started again on the
  * same port.
  */
-public final class ServerProcess implements AutoCloseable {
+public final class LoopbackServer implements AutoCloseable {
 
 	private final String name;
 
@@ -30,14 +30,14 @@ public final class ServerProcess implements AutoCloseable {
 	 * Starts the program and waits until it listens on {@code port}.
 	 * @param log where its output is appended
 	 */
-	public static ServerProcess start(String name, List<String> command, int port, Path log)
+	public static LoopbackServer start(String name, List<String> command, int port, Path log)
 			throws IOException, InterruptedException {
-		ServerProcess server = new ServerProcess(name, command, port, log);
+		LoopbackServer server = new LoopbackServer(name, command, port, log);
 		server.startProcess();
 		return server;
 	}
 
-	private ServerProcess(String name, List<String> command, int port, Path log) {
+	private LoopbackServer(String name, List<String> command, int port, Path log) {
 		this.name = name;
 		this.command = List.copyOf(command);
 		this.port = port;
