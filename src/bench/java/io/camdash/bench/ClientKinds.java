@@ -258,11 +258,12 @@ final class ClientKinds {
 
 		private final Thread reader;
 
-		private volatile long frames;
+		// The latest progress line: its frame count and when it arrived. ffmpeg
+		// reports every 0.2 s, so a window is measured between two reports, not
+		// between two instants (which could be off by up to 12 frames).
+		private volatile Progress latest = new Progress(0, System.nanoTime());
 
-		private long windowStartFrames;
-
-		private long windowStartNanos;
+		private Progress windowStart;
 
 		FfmpegViewer(Process process) {
 			this.process = process;
@@ -277,7 +278,7 @@ final class ClientKinds {
 				String line;
 				while ((line = lines.readLine()) != null) {
 					if (line.startsWith("frame=")) {
-						this.frames = Long.parseLong(line.substring(6).strip());
+						this.latest = new Progress(Long.parseLong(line.substring(6).strip()), System.nanoTime());
 					}
 				}
 			}
@@ -287,24 +288,27 @@ final class ClientKinds {
 		}
 
 		long frames() {
-			return this.frames;
+			return this.latest.frames();
 		}
 
 		void startWindow() {
-			this.windowStartFrames = this.frames;
-			this.windowStartNanos = System.nanoTime();
+			this.windowStart = this.latest;
 		}
 
 		WindowFigures.ViewerFigures endWindow() {
-			double seconds = (System.nanoTime() - this.windowStartNanos) / 1e9;
-			return new WindowFigures.ViewerFigures(this.frames - this.windowStartFrames, 0, 0, new long[0], new long[0],
-					!this.process.isAlive(), seconds);
+			Progress end = this.latest;
+			double seconds = (end.nanos() - this.windowStart.nanos()) / 1e9;
+			return new WindowFigures.ViewerFigures(end.frames() - this.windowStart.frames(), 0, 0, new long[0],
+					new long[0], !this.process.isAlive(), seconds);
 		}
 
 		void close() throws InterruptedException {
 			this.process.destroy();
 			this.process.waitFor();
 			this.reader.join(5000);
+		}
+
+		private record Progress(long frames, long nanos) {
 		}
 
 	}

@@ -70,25 +70,17 @@ public final class LiveBenchmark {
 			this.server = server;
 			log("camdash pid %d on 127.0.0.1:%d", server.pid(), server.port());
 			warmUp(mjpeg);
-			int many = this.options.quick() ? 10 : 100;
-			double[] mjpegOne = mjpegLoad(mjpeg, 1);
-			double mjpegBytes = mjpegOne[1];
-			double mjpegCpuMany = mjpegLoad(mjpeg, many)[0];
-			double[] one = liveLoad(1);
-			double[] hundred = liveLoad(many);
-			double perViewer = one[1];
-			this.results.target("H.264 bytes per second per viewer / MJPEG q80's (same camera, same run)",
-					StreamingBenchmark.format(perViewer / mjpegBytes, 3), "<= 0.2", perViewer / mjpegBytes <= 0.2);
-			this.results.info("H.264 / MJPEG KB/s per viewer", StreamingBenchmark.format(perViewer / 1000, 1) + " / "
-					+ StreamingBenchmark.format(mjpegBytes / 1000, 1));
-			this.results.info("server CPU at " + many + " viewers, H.264 (encoded camera) / MJPEG, % of a core",
-					StreamingBenchmark.format(hundred[0], 1) + " / " + StreamingBenchmark.format(mjpegCpuMany, 1));
-			this.results.info("H.264 CPU(" + many + ") / CPU(1), encoded camera",
-					StreamingBenchmark.format(hundred[0] / one[0], 2));
-			this.results.info("server CPU at 1 viewer, H.264 (encoded camera) / MJPEG, % of a core",
-					StreamingBenchmark.format(one[0], 1) + " / " + StreamingBenchmark.format(mjpegOne[0], 1));
-			throttled();
-			browser();
+			// -Dbench.only=throttled or =browser runs that scenario alone.
+			String only = System.getProperty("bench.only", "");
+			if (only.isEmpty()) {
+				load(mjpeg);
+			}
+			if (only.isEmpty() || only.equals("throttled")) {
+				throttled();
+			}
+			if (only.isEmpty() || only.equals("browser")) {
+				browser();
+			}
 			long errors = server.errorLines();
 			this.results.target("ERROR lines in the server log, whole run", Long.toString(errors), "0", errors == 0);
 		}
@@ -169,6 +161,27 @@ public final class LiveBenchmark {
 				StreamingBenchmark.format(StreamingBenchmark.statistic(encode, "TOTAL_TIME") / encodes * 1000, 2));
 		Thread.sleep(1000);
 		return new double[] { cpu.serverPercent(), bytes / count };
+	}
+
+	/** Bytes and CPU of H.264 viewers against MJPEG ones, on the same camera. */
+	private void load(ViewerPool mjpeg) throws Exception {
+		int many = this.options.quick() ? 10 : 100;
+		double[] mjpegOne = mjpegLoad(mjpeg, 1);
+		double mjpegBytes = mjpegOne[1];
+		double mjpegCpuMany = mjpegLoad(mjpeg, many)[0];
+		double[] one = liveLoad(1);
+		double[] hundred = liveLoad(many);
+		double perViewer = one[1];
+		this.results.target("H.264 bytes per second per viewer / MJPEG q80's (same camera, same run)",
+				StreamingBenchmark.format(perViewer / mjpegBytes, 3), "<= 0.2", perViewer / mjpegBytes <= 0.2);
+		this.results.info("H.264 / MJPEG KB/s per viewer", StreamingBenchmark.format(perViewer / 1000, 1) + " / "
+				+ StreamingBenchmark.format(mjpegBytes / 1000, 1));
+		this.results.info("server CPU at " + many + " viewers, H.264 (encoded camera) / MJPEG, % of a core",
+				StreamingBenchmark.format(hundred[0], 1) + " / " + StreamingBenchmark.format(mjpegCpuMany, 1));
+		this.results.info("H.264 CPU(" + many + ") / CPU(1), encoded camera",
+				StreamingBenchmark.format(hundred[0] / one[0], 2));
+		this.results.info("server CPU at 1 viewer, H.264 (encoded camera) / MJPEG, % of a core",
+				StreamingBenchmark.format(one[0], 1) + " / " + StreamingBenchmark.format(mjpegOne[0], 1));
 	}
 
 	/** One viewer at 200 KB/s beside 10 normal ones. */

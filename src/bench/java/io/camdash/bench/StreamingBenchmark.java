@@ -6,11 +6,13 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,14 +74,7 @@ public final class StreamingBenchmark {
 			try (ViewerPool pool = new ViewerPool(server.port(), this.options.clientThreads())) {
 				this.pool = pool;
 				warmUp();
-				// -Dbench.only=slow runs the slow-viewer scenario alone, to compare a
-				// setting (such as socket-send-buffer) in runs taken one after another.
-				if ("slow".equals(System.getProperty("bench.only"))) {
-					slowViewers();
-				}
-				else {
-					allScenarios();
-				}
+				scenarios();
 			}
 			long errors = server.errorLines();
 			this.results.target("ERROR lines in the server log, whole run", Long.toString(errors), "0", errors == 0);
@@ -91,7 +86,35 @@ public final class StreamingBenchmark {
 		log("Results also in %s", this.options.out().resolve("results.md"));
 	}
 
-	private void allScenarios() throws Exception {
+	/**
+	 * Every scenario, or those named in {@code -Dbench.only} (for example {@code slow} to
+	 * compare a setting such as socket-send-buffer in runs taken one after another, or
+	 * {@code load,kinds}).
+	 */
+	private void scenarios() throws Exception {
+		Set<String> only = Set.of(System.getProperty("bench.only", "").split(","));
+		Predicate<String> runs = (name) -> only.equals(Set.of("")) || only.contains(name);
+		if (runs.test("load")) {
+			load();
+		}
+		if (runs.test("slow")) {
+			slowViewers();
+		}
+		if (runs.test("kinds")) {
+			clientKinds();
+		}
+		if (runs.test("churn")) {
+			churn();
+		}
+		if (runs.test("first")) {
+			firstFrame();
+		}
+		if (runs.test("encode")) {
+			encodeCost();
+		}
+	}
+
+	private void load() throws Exception {
 		double cpuOne = Double.NaN;
 		double cpuHundred = Double.NaN;
 		for (int viewers : this.options.viewerCounts()) {
@@ -102,11 +125,6 @@ public final class StreamingBenchmark {
 		this.results.target("CPU(100) / CPU(1)", format(cpuHundred / cpuOne, 2), "<= 1.5", cpuHundred / cpuOne <= 1.5);
 		this.results.target("server CPU at 100 viewers, % of one core", format(cpuHundred, 1), "<= 27",
 				cpuHundred <= 27);
-		slowViewers();
-		clientKinds();
-		churn();
-		firstFrame();
-		encodeCost();
 	}
 
 	private List<String> jvmArgs() {

@@ -32,7 +32,8 @@ import org.springframework.validation.annotation.Validated;
  * @param socketSendBuffer kernel send buffer of each connection while it gets full
  * frames: big enough to carry a 720p30 stream to a viewer 20 ms away (a connection
  * carries about 1.5 times it per round trip), small enough that a viewer on a slow link
- * is soon switched to reduced frames (frames it cannot take are skipped, not queued)
+ * is soon switched to reduced frames (frames it cannot take are skipped, not queued);
+ * live H.264 pages' connections get it too
  * @param reduced smaller frames for viewers whose link cannot carry the full ones
  */
 @ConfigurationProperties("camdash.streaming")

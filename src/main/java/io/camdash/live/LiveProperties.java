@@ -33,7 +33,7 @@ import org.springframework.validation.annotation.Validated;
 public record LiveProperties(
 		@DefaultValue("1s") @NotNull @DurationMin(millis = 200) @DurationMax(seconds = 10) Duration keyframeInterval,
 		@DefaultValue("0.1") @Min(0) @Max(2) double bitsPerPixel,
-		@DefaultValue("1s") @NotNull @DurationMin(millis = 100) @DurationMax(seconds = 30) Duration maxDelay,
+		@DefaultValue("500ms") @NotNull @DurationMin(millis = 100) @DurationMax(seconds = 30) Duration maxDelay,
 		@DefaultValue("2MB") @NotNull DataSize viewerBuffer) {
 
 	public LiveProperties {

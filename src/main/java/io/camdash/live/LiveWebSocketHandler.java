@@ -1,6 +1,9 @@
 package io.camdash.live;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import io.camdash.camera.StreamingProperties;
 import io.camdash.camera.ViewerLimiter;
 import io.camdash.security.StreamAccess;
+import org.eclipse.jetty.ee11.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.jspecify.annotations.Nullable;
@@ -23,8 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
@@ -67,6 +74,8 @@ final class LiveWebSocketHandler extends TextWebSocketHandler implements Handsha
 
 	private final Duration writeTimeout;
 
+	private final DataSize sendBuffer;
+
 	private final JsonMapper json;
 
 	private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -82,6 +91,7 @@ final class LiveWebSocketHandler extends TextWebSocketHandler implements Handsha
 		this.access = access;
 		this.properties = properties;
 		this.writeTimeout = streaming.writeTimeout();
+		this.sendBuffer = streaming.socketSendBuffer();
 		this.json = json;
 	}
 
@@ -94,7 +104,32 @@ final class LiveWebSocketHandler extends TextWebSocketHandler implements Handsha
 		attributes.put(CAMERA_ID, variables.getOrDefault("id", ""));
 		Authentication user = SecurityContextHolder.getContext().getAuthentication();
 		attributes.put(ALLOWED, this.access.mayWatch(user));
+		limitSendBuffer(request);
 		return true;
+	}
+
+	/**
+	 * Gives the socket the MJPEG viewers' send buffer: left to the kernel it grows to
+	 * megabytes, which a viewer on a slow link would have to drain before it sees the
+	 * frames its queue skipped to, seconds behind live.
+	 */
+	private void limitSendBuffer(ServerHttpRequest request) {
+		if (!(request instanceof ServletServerHttpRequest servlet)) {
+			return;
+		}
+		int size = (int) this.sendBuffer.toBytes();
+		try {
+			EndPoint endPoint = ServletContextRequest.getServletContextRequest(servlet.getServletRequest())
+				.getConnectionMetaData()
+				.getConnection()
+				.getEndPoint();
+			if (endPoint.getTransport() instanceof SocketChannel channel) {
+				channel.setOption(StandardSocketOptions.SO_SNDBUF, size);
+			}
+		}
+		catch (IllegalStateException | IOException | UnsupportedOperationException ex) {
+			log.debug("Could not set the send buffer of a live viewer's socket to {} bytes: {}", size, ex.toString());
+		}
 	}
 
 	@Override
