@@ -1,15 +1,11 @@
 package io.camdash.bench;
 
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import io.camdash.support.Browser;
 
@@ -31,19 +27,9 @@ public final class LiveBenchmark {
 
 	private final ResultsTable results = new ResultsTable();
 
-	private final long clientPid = ProcessHandle.current().pid();
-
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "bench-pacer");
-		thread.setDaemon(true);
-		return thread;
-	});
-
-	private final List<LiveWsViewer> open = new ArrayList<>();
-
 	private ServerProcess server;
+
+	private LiveClients live;
 
 	private LiveBenchmark(BenchOptions options) {
 		this.options = options;
@@ -68,8 +54,9 @@ public final class LiveBenchmark {
 				StreamingBenchmark.appArgs(video, out.resolve("live")), serverLog);
 				ViewerPool mjpeg = new ViewerPool(server.port(), this.options.clientThreads())) {
 			this.server = server;
+			this.live = new LiveClients(server, LIVE);
 			log("camdash pid %d on 127.0.0.1:%d", server.pid(), server.port());
-			warmUp(mjpeg);
+			warmUp(this.live, mjpeg, this.options.quick());
 			// -Dbench.only=throttled or =browser runs that scenario alone.
 			String only = System.getProperty("bench.only", "");
 			if (only.isEmpty()) {
@@ -96,24 +83,28 @@ public final class LiveBenchmark {
 	}
 
 	/** Compiles both paths before anything is measured. */
-	private void warmUp(ViewerPool mjpeg) throws Exception {
+	/** Warms up both send paths and the JIT; shared with the relay benchmark. */
+	static void warmUp(LiveClients live, ViewerPool mjpeg, boolean quick) throws Exception {
 		log("Warm-up: 20 H.264 and 20 MJPEG viewers");
-		openLive(20, 0);
+		live.open(20, 0);
 		mjpeg.open(20, StreamingBenchmark.STREAM, 0, 60_000);
-		Thread.sleep(this.options.quick() ? 1000 : 15_000);
-		closeLive();
+		Thread.sleep(quick ? 1000 : 15_000);
+		live.closeAll();
 		mjpeg.closeViewers();
-		Thread.sleep(this.options.quick() ? 500 : 5000);
+		Thread.sleep(quick ? 500 : 5000);
 	}
 
-	/** N MJPEG viewers; returns server CPU % and bytes per second per viewer. */
-	private double[] mjpegLoad(ViewerPool pool, int count) throws Exception {
+	/**
+	 * N MJPEG viewers; returns server CPU % and bytes per second per viewer. Shared with
+	 * the relay benchmark.
+	 */
+	static double[] mjpegLoad(ServerProcess server, ViewerPool pool, int count, BenchOptions options) throws Exception {
 		log("MJPEG: %d viewers", count);
 		List<Viewer> viewers = pool.open(count, StreamingBenchmark.STREAM, 0, 120_000);
-		Thread.sleep(this.options.warmupSeconds() * 1000L);
-		CpuWindow cpu = CpuWindow.start(this.server, this.clientPid);
+		Thread.sleep(options.warmupSeconds() * 1000L);
+		CpuWindow cpu = CpuWindow.start(server, ProcessHandle.current().pid());
 		pool.startWindow();
-		Thread.sleep(this.options.windowSeconds() * 1000L);
+		Thread.sleep(options.windowSeconds() * 1000L);
 		WindowFigures window = pool.endWindow(viewers).get(0);
 		cpu.stop();
 		pool.closeViewers();
@@ -124,30 +115,21 @@ public final class LiveBenchmark {
 	/** N H.264 viewers; returns server CPU % and bytes per second per viewer. */
 	private double[] liveLoad(int count) throws Exception {
 		log("H.264: %d viewers", count);
-		List<LiveWsViewer> viewers = openLive(count, 0);
+		List<LiveWsViewer> viewers = this.live.open(count, 0);
 		Thread.sleep(this.options.warmupSeconds() * 1000L);
 		double encodedBefore = counter("camdash.camera.h264.frames.encoded");
 		double capturedBefore = counter("camdash.camera.frames.captured");
-		CpuWindow cpu = CpuWindow.start(this.server, this.clientPid);
-		viewers.forEach(LiveWsViewer::startWindow);
-		Thread.sleep(this.options.windowSeconds() * 1000L);
-		List<LiveWsViewer.Figures> figures = viewers.stream().map(LiveWsViewer::endWindow).toList();
-		cpu.stop();
+		LiveClients.Window window = this.live.measure(viewers, this.options.windowSeconds());
 		double encoded = counter("camdash.camera.h264.frames.encoded") - encodedBefore;
 		double captured = counter("camdash.camera.frames.captured") - capturedBefore;
 		long rss = this.server.rssKb();
 		long heap = this.server.heapAfterGcKb();
-		closeLive();
-		long broken = figures.stream().filter(LiveWsViewer.Figures::broken).count();
-		if (broken > 0) {
-			throw new IllegalStateException(broken + " of " + count + " H.264 streams broke");
-		}
-		double[] fps = figures.stream().mapToDouble(LiveWsViewer.Figures::fps).toArray();
-		long[] latencies = figures.stream().flatMapToLong((f) -> Arrays.stream(f.latenciesMicros())).toArray();
-		double bytes = figures.stream().mapToDouble(LiveWsViewer.Figures::bytesPerSecond).sum();
-		this.results.load(count, cpu.serverPercent(), cpu.clientPercent(), Stats.min(fps), Stats.median(fps),
-				Stats.percentile(latencies, 50) / 1000, Stats.percentile(latencies, 99) / 1000, rss / 1024.0,
-				heap / 1024.0, bytes / 1e6, bytes / Arrays.stream(fps).sum() / 1000);
+		this.live.closeAll();
+		double[] fps = window.fps();
+		this.results.load(count, window.cpu().serverPercent(), window.cpu().clientPercent(), Stats.min(fps),
+				Stats.median(fps), Stats.percentile(window.latenciesMicros(), 50) / 1000,
+				Stats.percentile(window.latenciesMicros(), 99) / 1000, rss / 1024.0, heap / 1024.0,
+				window.bytesPerSecond() / 1e6, window.kbPerFrame());
 		double perFrame = encoded / captured;
 		this.results.target("H.264 encodes per captured frame at " + count + " viewers",
 				StreamingBenchmark.format(perFrame, 2), "<= 1.02", perFrame <= 1.02);
@@ -160,15 +142,15 @@ public final class LiveBenchmark {
 		this.results.info("H.264 encode (convert + OpenH264) per frame, mean ms (server timer, whole run so far)",
 				StreamingBenchmark.format(StreamingBenchmark.statistic(encode, "TOTAL_TIME") / encodes * 1000, 2));
 		Thread.sleep(1000);
-		return new double[] { cpu.serverPercent(), bytes / count };
+		return new double[] { window.cpu().serverPercent(), window.bytesPerViewer() };
 	}
 
 	/** Bytes and CPU of H.264 viewers against MJPEG ones, on the same camera. */
 	private void load(ViewerPool mjpeg) throws Exception {
 		int many = this.options.quick() ? 10 : 100;
-		double[] mjpegOne = mjpegLoad(mjpeg, 1);
+		double[] mjpegOne = mjpegLoad(this.server, mjpeg, 1, this.options);
 		double mjpegBytes = mjpegOne[1];
-		double mjpegCpuMany = mjpegLoad(mjpeg, many)[0];
+		double mjpegCpuMany = mjpegLoad(this.server, mjpeg, many, this.options)[0];
 		double[] one = liveLoad(1);
 		double[] hundred = liveLoad(many);
 		double perViewer = one[1];
@@ -187,8 +169,8 @@ public final class LiveBenchmark {
 	/** One viewer at 200 KB/s beside 10 normal ones. */
 	private void throttled() throws Exception {
 		log("H.264: 1 viewer at %d KB/s beside 10 normal", THROTTLED_BYTES_PER_SECOND / 1000);
-		List<LiveWsViewer> normal = openLive(10, 0);
-		LiveWsViewer slow = openLive(1, THROTTLED_BYTES_PER_SECOND).get(0);
+		List<LiveWsViewer> normal = this.live.open(10, 0);
+		LiveWsViewer slow = this.live.open(1, THROTTLED_BYTES_PER_SECOND).get(0);
 		double skipsBefore = counter("camdash.camera.h264.keyframe.skips");
 		// Long enough for every buffer between server and slow viewer to fill.
 		Thread.sleep(this.options.quick() ? 2000 : 10_000);
@@ -201,7 +183,7 @@ public final class LiveBenchmark {
 			.mapToDouble(LiveWsViewer.Figures::fps)
 			.toArray();
 		double skips = counter("camdash.camera.h264.keyframe.skips") - skipsBefore;
-		closeLive();
+		this.live.closeAll();
 		long[] latencies = slowFigures.latenciesMicros();
 		double p95 = Stats.percentile(latencies, 95) / 1000;
 		double max = Arrays.stream(latencies).max().orElse(0) / 1000.0;
@@ -226,7 +208,7 @@ public final class LiveBenchmark {
 		String base = "http://127.0.0.1:" + this.server.port();
 		// The camera runs (as when someone else watches): the first picture depends on
 		// the kept GOP, not on the camera starting.
-		List<LiveWsViewer> keepRunning = openLive(1, 0);
+		List<LiveWsViewer> keepRunning = this.live.open(1, 0);
 		try (Browser browser = Browser.open()) {
 			browser.driver()
 				.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", FRAME_PROBE));
@@ -285,28 +267,12 @@ public final class LiveBenchmark {
 			});
 			""";
 
-	private List<LiveWsViewer> openLive(int count, int bytesPerSecond) throws Exception {
-		List<LiveWsViewer> viewers = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			LiveWsViewer viewer = LiveWsViewer.open(this.http, this.server.port(), LIVE, bytesPerSecond, this.pacer);
-			viewers.add(viewer);
-			this.open.add(viewer);
-		}
-		return viewers;
-	}
-
-	private void closeLive() throws InterruptedException {
-		this.open.forEach(LiveWsViewer::close);
-		this.open.clear();
-		Thread.sleep(500);
-	}
-
 	private double counter(String name) throws Exception {
 		return StreamingBenchmark.statistic(this.server.get("/actuator/metrics/" + name + "?tag=camera:bench"),
 				"COUNT");
 	}
 
-	private static void log(String format, Object... args) {
+	static void log(String format, Object... args) {
 		System.out.printf("[live bench %tT] %s%n", System.currentTimeMillis(), String.format(format, args));
 	}
 

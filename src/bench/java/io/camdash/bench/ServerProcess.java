@@ -71,7 +71,9 @@ final class ServerProcess implements AutoCloseable {
 		Files.createDirectories(log.getParent());
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		ServerProcess server = new ServerProcess(process, port, log);
-		server.awaitHealthy(Duration.ofSeconds(90));
+		// Generous: a loaded machine (a build beside the benchmark) starts camdash
+		// slowly.
+		server.awaitHealthy(Duration.ofSeconds(180));
 		return server;
 	}
 

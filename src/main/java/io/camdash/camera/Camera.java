@@ -131,9 +131,18 @@ public final class Camera {
 
 	public CameraStatus status() {
 		LatestFrame frame = latest();
+		// A live camera passing H.264 through decodes no image while nobody needs one:
+		// its age is that of the newest frame or packet.
+		Long frameAge = null;
+		if (this.state == CameraState.LIVE) {
+			frameAge = (System.nanoTime() - this.lastLiveNanos) / 1_000_000;
+		}
+		else if (frame != null) {
+			frameAge = frame.ageMillis();
+		}
 		return new CameraStatus(id(), name(), this.settings.source().describe(), this.state, this.problem,
-				this.fps.fps(), this.width, this.height, this.demand.viewers(), this.demand.reducedViewers(),
-				(frame != null) ? frame.ageMillis() : null, this.consumers.streamStatus(), this.publishing.all());
+				this.fps.fps(), this.width, this.height, this.demand.viewers(), this.demand.reducedViewers(), frameAge,
+				this.consumers.streamStatus(), this.publishing.all());
 	}
 
 	CameraMetrics metrics() {

@@ -40,8 +40,10 @@ class CameraHealthConfiguration {
 		if (status.state() == CameraState.LIVE) {
 			health.withDetail("fps", status.fps())
 				.withDetail("resolution", status.width() + "x" + status.height())
-				.withDetail("frameAgeMillis", status.frameAgeMillis())
 				.withDetail("viewers", status.viewers());
+		}
+		if (status.frameAgeMillis() != null) {
+			health.withDetail("frameAgeMillis", status.frameAgeMillis());
 		}
 		return health.build();
 	}

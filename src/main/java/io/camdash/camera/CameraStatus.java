@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param viewers MJPEG viewers now
  * @param reducedViewers of those, the viewers getting reduced frames because their link
  * cannot carry full ones
- * @param frameAgeMillis age of the newest frame, or null when there is none
+ * @param frameAgeMillis age of the newest frame (or packet, for a camera passing H.264
+ * through), or null when there is none
  * @param h264 the live H.264 stream: viewers, passthrough or encoded, bit rate; null
  * where there is none
  * @param publish the media servers the camera publishes to, and how that goes

@@ -112,6 +112,9 @@ class PassthroughIntegrationTests extends SignedInBrowserTests {
 			assertThat(counter("camdash.camera.h264.frames.passed")).isGreaterThanOrEqualTo(40);
 			assertThat(status()).contains("\"h264\":{\"viewers\":1,\"delivery\":\"passthrough\"")
 				.contains("\"codec\":\"" + codecOf(video) + "\"");
+			// No image decoded, yet the camera is live and healthy (it once broke the
+			// health endpoint: no frame, so no frame age).
+			assertThat(cameraHealth()).contains("\"status\":\"UP\"").contains("\"frameAgeMillis\":");
 		}
 	}
 
@@ -228,6 +231,15 @@ class PassthroughIntegrationTests extends SignedInBrowserTests {
 			.get()
 			.uri("http://127.0.0.1:" + this.port + "/cameras/rtsp/status")
 			.header("Authorization", TestUsers.VIEWER.authorization())
+			.retrieve()
+			.body(String.class);
+	}
+
+	private String cameraHealth() {
+		return RestClient.create()
+			.get()
+			.uri("http://127.0.0.1:" + this.port + "/actuator/health/cameras/rtsp")
+			.header("Authorization", TestUsers.ADMIN.authorization())
 			.retrieve()
 			.body(String.class);
 	}

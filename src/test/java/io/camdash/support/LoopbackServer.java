@@ -63,6 +63,11 @@ public final class LoopbackServer implements AutoCloseable {
 		kill();
 	}
 
+	/** The running program's process id. */
+	public long pid() {
+		return this.process.pid();
+	}
+
 	private void startProcess() throws IOException, InterruptedException {
 		this.process = new ProcessBuilder(this.command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
