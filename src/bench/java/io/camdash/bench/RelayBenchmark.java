@@ -25,7 +25,8 @@ import io.camdash.support.NginxRtmp;
  * by N ffmpeg viewers: camdash's CPU while publishing, flat as N grows.</li>
  * </ul>
  * Prints figures against targets and never asserts them; it fails only when it cannot
- * measure.
+ * measure. A little over the usual length: two camdash processes and an nginx, each
+ * scenario next to its helper.
  */
 public final class RelayBenchmark {
 

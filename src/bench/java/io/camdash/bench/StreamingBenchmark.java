@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  * prints the figures against their targets. Run it with {@code ./mvnw -Pbench verify}
  * (see docs/performance.md). It prints and never asserts timings; it fails only when it
  * cannot measure (server down, streams broken).
+ * <p>
+ * Longer than most classes: it is a script whose scenarios run one after another in the
+ * order of the report, sharing one camdash process, one viewer pool and one results
+ * table; one class per scenario is the split if it grows.
  */
 public final class StreamingBenchmark {
 
