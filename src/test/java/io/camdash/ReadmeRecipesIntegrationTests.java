@@ -1,6 +1,5 @@
 package io.camdash;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.camdash.support.ReadmeRecipes;
 import io.camdash.support.SignedInClient;
 import io.camdash.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +73,7 @@ class ReadmeRecipesIntegrationTests {
 	@Test
 	void theShellRecipesWorkAsWritten() throws Exception {
 		Path work = Files.createDirectories(temp.resolve("shell"));
-		for (String line : recipe("shell").lines().toList()) {
+		for (String line : ReadmeRecipes.recipe("shell").lines().toList()) {
 			String command = line.strip();
 			if (command.isEmpty() || command.startsWith("#")) {
 				continue;
@@ -118,7 +118,7 @@ class ReadmeRecipesIntegrationTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void theHomeAssistantRecipeWorksAsWritten() throws Exception {
-		Map<String, Object> configuration = new Yaml().load(localized(recipe("home-assistant")));
+		Map<String, Object> configuration = new Yaml().load(localized(ReadmeRecipes.recipe("home-assistant")));
 		Map<String, Object> camera = ((List<Map<String, Object>>) configuration.get("camera")).get(0);
 		assertThat(camera.get("authentication")).isEqualTo("basic");
 		String basic = "Basic " + Base64.getEncoder()
@@ -164,16 +164,6 @@ class ReadmeRecipesIntegrationTests {
 	private String localized(String text) {
 		return text.replace("camdash.local:8080", "127.0.0.1:" + this.port)
 			.replace(API_TOKEN_PLACEHOLDER, this.apiToken);
-	}
-
-	/** The code block after {@code <!-- recipe: NAME -->} in the README. */
-	private static String recipe(String name) throws IOException {
-		String readme = Files.readString(Path.of("README.md"));
-		Matcher block = Pattern
-			.compile("<!-- recipe: " + Pattern.quote(name) + " -->\\s*```\\w*\\n(.*?)```", Pattern.DOTALL)
-			.matcher(readme);
-		assertThat(block.find()).as("recipe " + name + " in README.md").isTrue();
-		return block.group(1);
 	}
 
 	private static String run(Path directory, String... command) throws Exception {

@@ -16,6 +16,10 @@ import io.camdash.support.Browser;
  * throttled to 200 KB/s beside normal ones, and in headless Chromium the time to the
  * first picture and capture-to-screen latency. Prints figures against targets and never
  * asserts them; it fails only when it cannot measure.
+ * <p>
+ * Longer than most classes: it is a script, one short measurement after another in the
+ * order of the report, all sharing one server, one results table and the viewer pools;
+ * split into classes, the order of the run would no longer read from top to bottom.
  */
 public final class LiveBenchmark {
 

@@ -21,6 +21,10 @@ import java.util.function.Supplier;
  * One client thread: a selector over many viewer connections, reading into one direct
  * buffer. Other threads talk to it only through {@link #call}, so viewer state needs no
  * locks.
+ * <p>
+ * Longer than most classes: everything that touches a viewer's state (connect, request,
+ * read, throttle, pause, measure, close) must run on this thread, and keeping it in this
+ * class is what makes that visible.
  */
 final class ViewerLoop implements Runnable, AutoCloseable {
 

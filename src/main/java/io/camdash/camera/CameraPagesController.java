@@ -2,6 +2,7 @@ package io.camdash.camera;
 
 import java.util.List;
 
+import io.camdash.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Controller;
@@ -75,7 +76,7 @@ class CameraPagesController {
 	 */
 	static CameraStatus statusFor(Camera camera, HttpServletRequest request) {
 		CameraStatus status = camera.status();
-		return request.isUserInRole("ADMIN") ? status
+		return request.isUserInRole(Role.ADMIN.name()) ? status
 				: status.withSource(camera.settings().source().describeForViewers());
 	}
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.camdash.camera.source.FrameSourceFactory;
+import io.camdash.security.FirstCamera;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.javacpp.Loader;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * since a stream never ends by itself.
  */
 @Component
-public class CameraRegistry implements SmartLifecycle, DisposableBean {
+public class CameraRegistry implements SmartLifecycle, DisposableBean, FirstCamera {
 
 	private static final Logger log = LoggerFactory.getLogger(CameraRegistry.class);
 
@@ -97,6 +98,11 @@ public class CameraRegistry implements SmartLifecycle, DisposableBean {
 
 	public Camera first() {
 		return this.cameras.values().iterator().next();
+	}
+
+	@Override
+	public String firstCameraId() {
+		return first().id();
 	}
 
 	/** Cameras start on demand; this only lets them serve again after {@link #stop()}. */

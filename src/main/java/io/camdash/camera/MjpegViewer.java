@@ -22,6 +22,11 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * viewer that keeps skipping most frames gets the smaller reduced ones instead (its
  * {@link FrameSizeChooser} decides), which stay fresh on a slow link. The stream thread
  * only holds the response open until the viewer leaves.
+ * <p>
+ * Longer than most classes: its {@link State} moves with three threads (the stream
+ * thread, the broadcaster's and the connection's callbacks), and its one write path, the
+ * skipping and the choice of frame size are kept beside those transitions so the order in
+ * which they happen can be read in one place.
  */
 final class MjpegViewer implements StreamingResponseBody, ViewerConnection.Listener {
 

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import io.camdash.camera.CameraId;
 import io.camdash.pictures.PicturesProperties;
 import io.camdash.storage.AtomicFiles;
 import io.camdash.storage.AtomicFiles.Durability;
@@ -46,10 +47,8 @@ class EventFiles {
 
 	static final String SUFFIX = "-motion";
 
-	static final Pattern CAMERA = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
-
 	/** An event id: the camera, the start time, and the motion mark. */
-	static final Pattern ID = Pattern.compile("([a-z0-9][a-z0-9_-]{0,31})_(\\d{8}-\\d{6}-\\d{3})" + SUFFIX);
+	static final Pattern ID = Pattern.compile("(" + CameraId.PATTERN + ")_(\\d{8}-\\d{6}-\\d{3})" + SUFFIX);
 
 	static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
@@ -244,7 +243,7 @@ class EventFiles {
 		try (DirectoryStream<Path> folders = Files.newDirectoryStream(this.root)) {
 			for (Path folder : folders) {
 				String name = folder.getFileName().toString();
-				if (CAMERA.matcher(name).matches() && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+				if (CameraId.isValid(name) && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
 					cameras.add(name);
 				}
 			}

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.camdash.camera.Camera;
+import io.camdash.camera.CameraId;
 import io.camdash.camera.CameraRegistry;
 
 import org.springframework.core.io.FileSystemResource;
@@ -98,7 +99,7 @@ class EventsController {
 	}
 
 	private static String checkCamera(String camera) {
-		if (!camera.isEmpty() && !EventFiles.CAMERA.matcher(camera).matches()) {
+		if (!camera.isEmpty() && !CameraId.isValid(camera)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Not a camera id");
 		}
 		return camera;

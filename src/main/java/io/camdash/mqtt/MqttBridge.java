@@ -1,54 +1,53 @@
 package io.camdash.mqtt;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-import io.camdash.camera.Camera;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import io.camdash.camera.CameraRegistry;
-import io.camdash.camera.CameraState;
-import io.camdash.camera.LatestFrame;
 import io.camdash.motion.MotionStates;
 import io.camdash.pictures.PhotoTaker;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
- * camdash on an MQTT broker for Home Assistant: announces each camera (discovery), keeps
- * {@code {prefix}/status} online with a last will of offline, sends stills and each
- * camera's signal, and takes a photo when its button is pressed. Reconnects by itself,
+ * camdash on an MQTT broker for Home Assistant: keeps the connection, with
+ * {@code {prefix}/status} online and a last will of offline, and runs the
+ * {@link CameraFeed} (discovery, stills, signals, photos) over it. Reconnects by itself,
  * waiting a second and then twice as long each time up to
  * {@code camdash.mqtt.reconnect-max-delay}; after reconnecting it announces everything
  * again (a restarted broker may have forgotten it).
  * <p>
  * Everything runs on one thread of its own ("camdash-mqtt"): connecting, publishing and
- * taking photos, which may wait up to the snapshot timeout. Paho's callbacks only hand
- * work to that thread.
+ * taking photos, which may wait up to the snapshot timeout. The client's callbacks only
+ * hand work to that thread.
+ * <p>
+ * Longer than most classes: it is one state machine (connect, announce, lose, back off,
+ * stop), kept in one place so that every transition is under one lock and each race with
+ * the client's own thread is settled where it is named.
  */
-final class MqttBridge implements SmartLifecycle, MqttCallback {
+final class MqttBridge implements SmartLifecycle, CameraFeed.Broker {
 
 	private static final Logger log = LoggerFactory.getLogger(MqttBridge.class);
 
 	private static final Duration FIRST_RECONNECT_DELAY = Duration.ofSeconds(1);
 
-	private static final Duration STILL_TIMEOUT = Duration.ofSeconds(5);
+	/** How long a request waits for the broker: longer than the client's own timeouts. */
+	private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(MqttClients.CONNECT_TIMEOUT_SECONDS * 2 + 5);
 
 	private enum State {
 
@@ -70,15 +69,9 @@ final class MqttBridge implements SmartLifecycle, MqttCallback {
 
 	private final HomeAssistantDiscovery discovery;
 
-	private final CameraRegistry cameras;
+	private final CameraFeed feed;
 
-	private final PhotoTaker photos;
-
-	private final MotionStates motion;
-
-	private final JsonMapper json;
-
-	private final MqttClient client;
+	private final Mqtt3AsyncClient client;
 
 	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "camdash-mqtt");
@@ -86,28 +79,21 @@ final class MqttBridge implements SmartLifecycle, MqttCallback {
 		return thread;
 	});
 
-	/** The signal last sent for each camera (ON or OFF). */
-	private final Map<String, String> sentSignals = new ConcurrentHashMap<>();
-
-	/** The motion state last sent for each camera watched for motion (ON or OFF). */
-	private final Map<String, String> sentMotion = new ConcurrentHashMap<>();
-
 	// Guarded by this.
 	private State state = State.NEW;
 
 	// Used only on the executor's thread.
 	private Duration reconnectDelay = FIRST_RECONNECT_DELAY;
 
+	/** The last connection attempt; stop() lets it end before disconnecting. */
+	private volatile CompletableFuture<?> attempt = CompletableFuture.completedFuture(null);
+
 	MqttBridge(MqttProperties properties, CameraRegistry cameras, PhotoTaker photos, MotionStates motion,
-			JsonMapper json) throws MqttException {
+			JsonMapper json) {
 		this.properties = properties;
 		this.discovery = new HomeAssistantDiscovery(properties);
-		this.cameras = cameras;
-		this.photos = photos;
-		this.motion = motion;
-		this.json = json;
-		this.client = new MqttClient(properties.url(), properties.clientId(), new MemoryPersistence());
-		this.client.setCallback(this);
+		this.feed = new CameraFeed(this.discovery, cameras, photos, motion, json, this);
+		this.client = MqttClients.create(properties, this.discovery, this::disconnected);
 	}
 
 	@Override
@@ -117,31 +103,38 @@ final class MqttBridge implements SmartLifecycle, MqttCallback {
 		}
 		this.state = State.CONNECTING;
 		this.executor.execute(this::connect);
-		this.executor.scheduleWithFixedDelay(this::sendSignals, 1, 1, TimeUnit.SECONDS);
+		this.executor.scheduleWithFixedDelay(() -> {
+			watchConnection();
+			this.feed.sendSignals();
+		}, 1, 1, TimeUnit.SECONDS);
 		long stills = this.properties.stillInterval().toMillis();
 		if (stills > 0) {
-			this.executor.scheduleWithFixedDelay(this::sendStills, stills, stills, TimeUnit.MILLISECONDS);
+			this.executor.scheduleWithFixedDelay(this.feed::sendStills, stills, stills, TimeUnit.MILLISECONDS);
 		}
 	}
 
 	@Override
 	public void stop() {
-		boolean wasConnected;
 		synchronized (this) {
-			wasConnected = this.state == State.CONNECTED;
 			this.state = State.CLOSED;
 		}
 		this.executor.shutdownNow();
 		try {
-			if (wasConnected) {
+			this.executor.awaitTermination(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			// An attempt still under way could connect after this: let it end first.
+			this.attempt.handle((connAck, failure) -> null).get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			if (this.client.getState().isConnected()) {
 				// A clean disconnect does not fire the last will: say offline first.
-				publish(this.discovery.availabilityTopic(), bytes(HomeAssistantDiscovery.OFFLINE), 1, true);
-				this.client.disconnect(2000);
+				send(this.discovery.availabilityTopic(), bytes(HomeAssistantDiscovery.OFFLINE), MqttQos.AT_LEAST_ONCE,
+						true);
+				this.client.disconnect().get(2, TimeUnit.SECONDS);
 			}
-			this.client.close(true);
 		}
-		catch (MqttException ex) {
+		catch (ExecutionException | TimeoutException ex) {
 			log.debug("MQTT connection ended with an error", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -164,7 +157,9 @@ final class MqttBridge implements SmartLifecycle, MqttCallback {
 			}
 		}
 		try {
-			this.client.connect(options());
+			CompletableFuture<?> connecting = this.client.connectWith().cleanSession(true).keepAlive(30).send();
+			this.attempt = connecting;
+			answer(connecting);
 			announce();
 			synchronized (this) {
 				if (this.state == State.CONNECTING) {
@@ -174,42 +169,29 @@ final class MqttBridge implements SmartLifecycle, MqttCallback {
 			this.reconnectDelay = FIRST_RECONNECT_DELAY;
 			log.info("Connected to MQTT broker {} as '{}'", this.properties.url(), this.properties.clientId());
 		}
-		catch (MqttException ex) {
-			log.warn("Cannot reach MQTT broker {} ({}); trying again in {} s", this.properties.url(), ex.getMessage(),
+		catch (ExecutionException | TimeoutException ex) {
+			log.warn("Cannot connect to MQTT broker {} ({}); trying again in {} s", this.properties.url(), reason(ex),
 					this.reconnectDelay.toSeconds());
 			disconnectQuietly();
 			retryLater();
 		}
-	}
-
-	private MqttConnectOptions options() {
-		MqttConnectOptions options = new MqttConnectOptions();
-		options.setCleanSession(true);
-		options.setAutomaticReconnect(false);
-		options.setConnectionTimeout(10);
-		options.setKeepAliveInterval(30);
-		if (this.properties.username() != null && !this.properties.username().isBlank()) {
-			options.setUserName(this.properties.username());
+		catch (InterruptedException ex) {
+			// Stopping.
+			Thread.currentThread().interrupt();
 		}
-		if (this.properties.password() != null) {
-			options.setPassword(this.properties.password().toCharArray());
-		}
-		options.setWill(this.discovery.availabilityTopic(), bytes(HomeAssistantDiscovery.OFFLINE), 1, true);
-		return options;
 	}
 
 	/** Subscribes to commands and sends everything a fresh broker needs. */
-	private void announce() throws MqttException {
-		this.client.subscribe(this.discovery.photoCommandFilter(), 1);
-		for (Camera camera : this.cameras.all()) {
-			boolean watched = this.motion.watches(camera.id());
-			for (Map.Entry<String, Map<String, Object>> message : this.discovery.messages(camera, watched).entrySet()) {
-				publish(message.getKey(), this.json.writeValueAsBytes(message.getValue()), 1, true);
-			}
+	private void announce() throws ExecutionException, TimeoutException, InterruptedException {
+		answer(this.client.subscribeWith()
+			.topicFilter(this.discovery.photoCommandFilter())
+			.qos(MqttQos.AT_LEAST_ONCE)
+			.callback(this::command)
+			.send());
+		for (Map.Entry<String, byte[]> message : this.feed.discoveryMessages().entrySet()) {
+			send(message.getKey(), message.getValue(), MqttQos.AT_LEAST_ONCE, true);
 		}
-		this.sentSignals.clear();
-		this.sentMotion.clear();
-		publish(this.discovery.availabilityTopic(), bytes(HomeAssistantDiscovery.ONLINE), 1, true);
+		send(this.discovery.availabilityTopic(), bytes(HomeAssistantDiscovery.ONLINE), MqttQos.AT_LEAST_ONCE, true);
 	}
 
 	private void retryLater() {
@@ -226,127 +208,103 @@ final class MqttBridge implements SmartLifecycle, MqttCallback {
 	}
 
 	private void disconnectQuietly() {
-		try {
-			if (this.client.isConnected()) {
-				this.client.disconnectForcibly(0, 1000);
+		if (this.client.getState().isConnected()) {
+			try {
+				this.client.disconnect().get(1, TimeUnit.SECONDS);
 			}
-		}
-		catch (MqttException ex) {
-			log.debug("Could not close a failed MQTT connection", ex);
+			catch (ExecutionException | TimeoutException ex) {
+				log.debug("Could not close a failed MQTT connection", ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
-	@Override
-	public void connectionLost(Throwable cause) {
-		log.warn("Lost the MQTT broker {} ({}); reconnecting", this.properties.url(), cause.getMessage());
+	/**
+	 * Called by the client on every disconnect, failed attempts and our own included;
+	 * only losing an announced connection is news here.
+	 */
+	private void disconnected(MqttClientDisconnectedContext context) {
 		synchronized (this) {
 			if (this.state != State.CONNECTED) {
 				return;
 			}
 			this.state = State.CONNECTING;
 		}
-		this.executor.execute(this::retryLater);
-	}
-
-	@Override
-	public void messageArrived(String topic, MqttMessage message) {
-		String camera = this.discovery.cameraOfPhotoCommand(topic);
-		String payload = new String(message.getPayload(), StandardCharsets.UTF_8).strip();
-		if (camera != null && HomeAssistantDiscovery.PRESS.equals(payload)) {
-			this.executor.execute(() -> takePhoto(camera));
-		}
-	}
-
-	@Override
-	public void deliveryComplete(IMqttDeliveryToken token) {
-	}
-
-	private void takePhoto(String cameraId) {
-		try {
-			PhotoTaker.Photo photo = this.photos.take(cameraId);
-			log.info("Took photo {} for MQTT", photo.name());
-			sendStill(this.cameras.require(cameraId));
-		}
-		catch (ResponseStatusException ex) {
-			// An unknown camera or no signal: the reason is a sentence for people.
-			log.warn("No photo for MQTT: {}", ex.getReason());
-		}
-		catch (IOException ex) {
-			log.warn("No photo for MQTT: cannot save it ({})", ex.getMessage());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private void sendStills() {
-		try {
-			for (Camera camera : this.cameras.all()) {
-				sendStill(camera);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private void sendStill(Camera camera) throws InterruptedException {
-		if (!isConnected()) {
-			return;
-		}
-		LatestFrame frame = camera.awaitLiveFrame(STILL_TIMEOUT);
-		if (frame != null) {
-			publish(this.discovery.imageTopic(camera.id()), frame.jpeg(), 0, true);
-		}
+		log.warn("Lost the MQTT broker {} ({}); reconnecting", this.properties.url(), context.getCause().getMessage());
+		handOff(this::retryLater);
 	}
 
 	/**
-	 * Sends each camera's signal when it changed (ON while live, OFF on NO SIGNAL), and
-	 * its motion (ON while an event is open) if it is watched for motion.
+	 * Catches a connection lost while it was being announced: the client said so while
+	 * the state was still CONNECTING, so {@link #disconnected} left it alone.
 	 */
-	private void sendSignals() {
-		if (!isConnected()) {
-			return;
+	private void watchConnection() {
+		synchronized (this) {
+			if (this.state != State.CONNECTED || this.client.getState().isConnected()) {
+				return;
+			}
+			this.state = State.CONNECTING;
 		}
-		for (Camera camera : this.cameras.all()) {
-			if (this.motion.watches(camera.id())) {
-				String moving = this.motion.inEvent(camera.id()) ? "ON" : "OFF";
-				if (!moving.equals(this.sentMotion.get(camera.id()))
-						&& publish(this.discovery.motionTopic(camera.id()), bytes(moving), 1, true)) {
-					this.sentMotion.put(camera.id(), moving);
-				}
-			}
-			String signal = signal(camera.state());
-			if (signal != null && !signal.equals(this.sentSignals.get(camera.id()))) {
-				if (publish(this.discovery.connectivityTopic(camera.id()), bytes(signal), 1, true)) {
-					this.sentSignals.put(camera.id(), signal);
-				}
-			}
+		log.warn("Lost the MQTT broker {}; reconnecting", this.properties.url());
+		retryLater();
+	}
+
+	private void command(Mqtt3Publish message) {
+		String camera = this.discovery.cameraOfPhotoCommand(message.getTopic().toString());
+		String payload = new String(message.getPayloadAsBytes(), StandardCharsets.UTF_8).strip();
+		if (camera != null && HomeAssistantDiscovery.PRESS.equals(payload)) {
+			handOff(() -> this.feed.takePhoto(camera));
 		}
 	}
 
-	private static @Nullable String signal(CameraState state) {
-		return switch (state) {
-			case LIVE -> "ON";
-			case NO_SIGNAL -> "OFF";
-			// Idle or starting says nothing about the camera itself.
-			case IDLE, STARTING -> null;
-		};
+	private void handOff(Runnable work) {
+		try {
+			this.executor.execute(work);
+		}
+		catch (RejectedExecutionException ex) {
+			// Stopping: nothing more to do.
+		}
 	}
 
-	private synchronized boolean isConnected() {
+	@Override
+	public synchronized boolean isConnected() {
 		return this.state == State.CONNECTED;
 	}
 
-	private boolean publish(String topic, byte[] payload, int qos, boolean retained) {
+	@Override
+	public boolean publish(String topic, byte[] payload, MqttQos qos, boolean retained) {
 		try {
-			this.client.publish(topic, payload, qos, retained);
+			send(topic, payload, qos, retained);
 			return true;
 		}
-		catch (MqttException ex) {
-			log.debug("Could not publish to MQTT topic {}: {}", topic, ex.getMessage());
+		catch (ExecutionException | TimeoutException ex) {
+			log.debug("Could not publish to MQTT topic {}: {}", topic, reason(ex));
 			return false;
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private void send(String topic, byte[] payload, MqttQos qos, boolean retained)
+			throws ExecutionException, TimeoutException, InterruptedException {
+		answer(this.client.publishWith().topic(topic).payload(payload).qos(qos).retain(retained).send());
+	}
+
+	/**
+	 * Waits for the broker's answer; the client's failures come as ExecutionException.
+	 */
+	private static void answer(CompletableFuture<?> request)
+			throws ExecutionException, TimeoutException, InterruptedException {
+		request.get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private static String reason(Exception ex) {
+		Throwable cause = (ex instanceof ExecutionException && ex.getCause() != null) ? ex.getCause() : ex;
+		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
 	}
 
 	private static byte[] bytes(String text) {

@@ -3,7 +3,6 @@ package io.camdash.mqtt;
 import io.camdash.camera.CameraRegistry;
 import io.camdash.motion.MotionStates;
 import io.camdash.pictures.PhotoTaker;
-import org.eclipse.paho.client.mqttv3.MqttException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -17,7 +16,7 @@ class MqttConfiguration {
 	@Bean
 	@ConditionalOnExpression("!'${camdash.mqtt.url:}'.isBlank()")
 	MqttBridge mqttBridge(MqttProperties properties, CameraRegistry cameras, PhotoTaker photos, MotionStates motion,
-			JsonMapper json) throws MqttException {
+			JsonMapper json) {
 		return new MqttBridge(properties, cameras, photos, motion, json);
 	}
 

@@ -14,10 +14,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * MQTT for Home Assistant, under {@code camdash.mqtt}: off until {@code url} is set.
  *
- * @param url the broker, such as tcp://homeassistant.local:1883 (ssl:// for TLS); empty:
- * MQTT is off
+ * @param url the broker, such as tcp://homeassistant.local:1883 (ssl:// for TLS, ws:// or
+ * wss:// for MQTT over WebSocket); empty: MQTT is off
  * @param username user name at the broker, if it asks for one
- * @param password password at the broker
+ * @param password password at the broker (needs the user name)
  * @param clientId camdash's client id at the broker, and the start of its entities'
  * unique ids: give each camdash on one broker its own
  * @param topicPrefix the start of camdash's own topics: {prefix}/status (online or
@@ -48,6 +48,10 @@ public record MqttProperties(
 	public MqttProperties {
 		if (stillInterval.isNegative()) {
 			throw new IllegalArgumentException("camdash.mqtt.still-interval: must not be negative");
+		}
+		if (password != null && !password.isEmpty() && (username == null || username.isBlank())) {
+			// MQTT 3.1.1 sends a password only with a user name.
+			throw new IllegalArgumentException("camdash.mqtt.password: needs camdash.mqtt.username too");
 		}
 	}
 

@@ -9,6 +9,8 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.camdash.camera.CameraId;
+
 /**
  * One picture as listed from the folder: only what a directory walk tells, never its
  * pixels.
@@ -30,7 +32,7 @@ record Picture(PictureName name, String camera, Instant takenAt, long size, long
 	 * motion detection writes its pictures.
 	 */
 	private static final Pattern TAKEN_NAME = Pattern
-		.compile("([a-z0-9][a-z0-9_-]{0,31})_(\\d{8}-\\d{6}-\\d{3})(?:-\\d+)?(-motion)?\\.[A-Za-z]+");
+		.compile("(" + CameraId.PATTERN + ")_(\\d{8}-\\d{6}-\\d{3})(?:-\\d+)?(-motion)?\\.[A-Za-z]+");
 
 	static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 

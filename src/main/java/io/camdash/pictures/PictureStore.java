@@ -35,6 +35,10 @@ import org.springframework.web.server.ResponseStatusException;
  * deletes one picture by its {@link PictureName}, never anything outside the folder. The
  * folder is the truth: anything here may appear or vanish between two calls, by hand or
  * otherwise.
+ * <p>
+ * Longer than most classes: every path of a picture is made and checked here (saving,
+ * walking, finding, opening, deleting: inside the folder, real path, no symbolic links),
+ * so no other class resolves a name under the pictures folder.
  */
 @Component
 class PictureStore {

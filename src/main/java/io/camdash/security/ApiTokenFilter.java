@@ -107,7 +107,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
 		private final String name;
 
 		ApiTokenAuthentication(ApiToken token) {
-			super(AuthorityUtils.createAuthorityList("ROLE_" + token.role().name()));
+			super(AuthorityUtils.createAuthorityList(token.role().authority()));
 			this.name = "token:" + token.name();
 			setAuthenticated(true);
 		}

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.camdash.camera.CamerasProperties;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -67,6 +66,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * else (form login, remember-me, HTTP Basic for scripts). Reads (GET, HEAD, OPTIONS) need
  * a VIEWER, or nobody with anonymous viewing; every other method needs an ADMIN and a
  * CSRF token.
+ * <p>
+ * Longer than most classes: both chains, the URL lists, headers and entry points they
+ * share, and the sign-in beans they are built from are read together whenever someone
+ * asks who may open a URL; split up, a reader would have to join them again to answer.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = Type.SERVLET)
@@ -204,11 +207,11 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain toolsFilterChain(HttpSecurity http, SecuritySettings settings, CamerasProperties cameras,
+	SecurityFilterChain toolsFilterChain(HttpSecurity http, SecuritySettings settings, FirstCamera firstCamera,
 			AuthenticationManager camdashAuthenticationManager, RevocableRememberMeServices rememberMe,
 			ApiTokenStore apiTokens) throws Exception {
 		AuthenticationEntryPoint basic = basicEntryPoint();
-		CameraTokenFilter tokens = new CameraTokenFilter(settings.cameraTokens(), () -> cameras.cameras().get(0).id());
+		CameraTokenFilter tokens = new CameraTokenFilter(settings.cameraTokens(), firstCamera::firstCameraId);
 		http.securityMatcher(TOOL_URLS).authorizeHttpRequests((requests) -> {
 			requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
 			requests.requestMatchers(HttpMethod.GET, LIVE_WEBSOCKET).permitAll();

@@ -44,7 +44,7 @@ public class StreamAccess {
 			.getReachableGrantedAuthorities(authentication.getAuthorities());
 		return reachable.stream()
 			.map(GrantedAuthority::getAuthority)
-			.anyMatch((name) -> "ROLE_VIEWER".equals(name) || CameraTokenFilter.CAMERA_TOKEN.equals(name));
+			.anyMatch((name) -> Role.VIEWER.authority().equals(name) || CameraTokenFilter.CAMERA_TOKEN.equals(name));
 	}
 
 }

@@ -6,23 +6,28 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import io.camdash.CamdashApplication;
 import io.camdash.support.Mosquitto;
 import io.camdash.support.MqttRecorder;
+import io.camdash.support.ReadmeRecipes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * camdash, run as its own process, against a real mosquitto: Home Assistant discovery,
- * stills and signal, a photo taken from MQTT, reconnecting after the broker restarts, and
- * the last will when camdash is killed.
+ * camdash, run as its own process with the README's {@code camdash.mqtt} block, against a
+ * real mosquitto that lets in only signed-in users: Home Assistant discovery, stills and
+ * signal, a photo taken from MQTT, reconnecting after the broker restarts, and the last
+ * will when camdash is killed.
  */
 class HomeAssistantMqttIntegrationTests {
 
@@ -33,14 +38,26 @@ class HomeAssistantMqttIntegrationTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	/** Home Assistant's own user at the broker; camdash's comes from the README. */
+	private static final String HOME_ASSISTANT = "homeassistant";
+
+	private static final String HOME_ASSISTANT_PASSWORD = "ha-secret";
+
 	@TempDir
 	Path temp;
 
 	@Test
 	void homeAssistantSeesTheCamerasTakesPhotosAndLearnsWhenCamdashIsGone() throws Exception {
-		try (Mosquitto broker = Mosquitto.start(this.temp.resolve("broker"));
-				MqttRecorder homeAssistant = MqttRecorder.subscribe(broker.url(), "homeassistant/#", "camdash/#")) {
-			Process camdash = startCamdash(broker.url());
+		Map<String, String> readme = readmeMqtt();
+		try (Mosquitto broker = Mosquitto.startSigningIn(this.temp.resolve("broker"),
+				Map.of(readme.get("username"), readme.get("password"), HOME_ASSISTANT, HOME_ASSISTANT_PASSWORD));
+				MqttRecorder homeAssistant = subscribe(broker)) {
+			// The broker lets no one in without the right password: camdash gets in only
+			// with the README's user name and password.
+			assertThatException().isThrownBy(() -> MqttRecorder.connectAndLeave(broker.url(), null, null));
+			assertThatException()
+				.isThrownBy(() -> MqttRecorder.connectAndLeave(broker.url(), readme.get("username"), "wrong"));
+			Process camdash = startCamdash(broker);
 			try {
 				homeAssistant.awaitText("camdash/status", "online", START_UP);
 				assertDiscovery(homeAssistant);
@@ -63,9 +80,12 @@ class HomeAssistantMqttIntegrationTests {
 				// The broker restarts and forgets everything (no persistence): camdash
 				// reconnects and announces itself again.
 				broker.restart();
-				try (MqttRecorder afterRestart = MqttRecorder.subscribe(broker.url(), "homeassistant/#", "camdash/#")) {
+				try (MqttRecorder afterRestart = subscribe(broker)) {
 					afterRestart.awaitText("camdash/status", "online", SOON);
 					assertDiscovery(afterRestart);
+					// Subscribed again: the button still works.
+					afterRestart.publish("camdash/cam/photo/set", "PRESS");
+					await().atMost(SOON).until(() -> pictures().size() == 2);
 
 					// Killed: the broker sends camdash's last will.
 					camdash.destroyForcibly();
@@ -110,7 +130,22 @@ class HomeAssistantMqttIntegrationTests {
 		assertThat(homeAssistant.topics()).doesNotContain("homeassistant/binary_sensor/camdash_usb_motion/config");
 	}
 
-	private Process startCamdash(String brokerUrl) throws IOException {
+	private static MqttRecorder subscribe(Mosquitto broker) throws Exception {
+		return MqttRecorder.subscribe(broker.url(), HOME_ASSISTANT, HOME_ASSISTANT_PASSWORD, "homeassistant/#",
+				"camdash/#");
+	}
+
+	/** The README's {@code camdash.mqtt} block, as written. */
+	private static Map<String, String> readmeMqtt() throws IOException {
+		Map<String, Map<String, Map<String, String>>> yaml = new Yaml().load(ReadmeRecipes.recipe("mqtt"));
+		return yaml.get("camdash").get("mqtt");
+	}
+
+	private Process startCamdash(Mosquitto broker) throws IOException {
+		// The README's block as written, only the broker's address put in.
+		Path readmeConfig = this.temp.resolve("readme-mqtt.yaml");
+		Files.writeString(readmeConfig,
+				ReadmeRecipes.recipe("mqtt").replace("homeassistant.local:1883", "127.0.0.1:" + broker.port()));
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		// Starts faster on a busy build machine; nothing here is about speed.
@@ -126,7 +161,7 @@ class HomeAssistantMqttIntegrationTests {
 		command.add("--camdash.cameras[1].name=USB camera");
 		command.add("--camdash.cameras[1].source=device:0");
 		command.add("--camdash.streaming.snapshot-timeout=2s");
-		command.add("--camdash.mqtt.url=" + brokerUrl);
+		command.add("--spring.config.additional-location=file:" + readmeConfig);
 		command.add("--camdash.mqtt.still-interval=1s");
 		command.add("--camdash.mqtt.reconnect-max-delay=2s");
 		command.add("--camdash.pictures.folder=" + this.temp.resolve("pictures"));
@@ -143,9 +178,12 @@ class HomeAssistantMqttIntegrationTests {
 			return List.of();
 		}
 		try (Stream<Path> files = Files.walk(folder)) {
-			// Photos only: not the motion event's clip being recorded (a hidden file).
+			// Photos only: not the motion event's picture (-motion.jpg) nor its clip
+			// being
+			// recorded (a hidden file).
 			return files.filter(Files::isRegularFile)
 				.filter((file) -> file.getFileName().toString().endsWith(".jpg"))
+				.filter((file) -> !file.getFileName().toString().endsWith("-motion.jpg"))
 				.filter((file) -> !file.getFileName().toString().startsWith("."))
 				.toList();
 		}

@@ -1,6 +1,5 @@
 package io.camdash.security;
 
-import io.camdash.camera.CamerasProperties;
 import io.camdash.camera.StreamingProperties;
 import io.camdash.support.TestUsers;
 import org.assertj.core.api.AbstractStringAssert;
@@ -12,9 +11,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpSession;
@@ -36,7 +37,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @Import(SecurityConfiguration.class)
 // The slice leaves out the application's @ConfigurationPropertiesScan: bind what the web
 // layer needs.
-@EnableConfigurationProperties({ SecuritySettings.class, CamerasProperties.class, StreamingProperties.class })
+@EnableConfigurationProperties({ SecuritySettings.class, StreamingProperties.class })
 @ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(OrderAnnotation.class)
 class LoginThrottleTests {
@@ -89,6 +90,19 @@ class LoginThrottleTests {
 	private AbstractStringAssert<?> loginPage(MvcTestResult failed) {
 		MockHttpSession session = (MockHttpSession) failed.getRequest().getSession(false);
 		return assertThat(this.mvc.get().uri("/login").session(session)).hasStatusOk().bodyText();
+	}
+
+	/**
+	 * No cameras here: the short URLs' camera, which the tools' filter chain asks for.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Cameras {
+
+		@Bean
+		FirstCamera firstCamera() {
+			return () -> "cam";
+		}
+
 	}
 
 }

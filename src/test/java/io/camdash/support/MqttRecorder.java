@@ -1,19 +1,18 @@
 package io.camdash.support;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3ClientBuilder;
 
 import static org.awaitility.Awaitility.await;
 
@@ -23,39 +22,56 @@ import static org.awaitility.Awaitility.await;
  */
 public final class MqttRecorder implements AutoCloseable {
 
-	private final MqttClient client;
+	private static final long TIMEOUT_SECONDS = 10;
+
+	private final Mqtt3AsyncClient client;
 
 	private final Map<String, byte[]> last = new ConcurrentHashMap<>();
 
-	private MqttRecorder(MqttClient client) {
+	private MqttRecorder(Mqtt3AsyncClient client) {
 		this.client = client;
 	}
 
-	/** Connects to {@code url} and subscribes to each filter. */
-	public static MqttRecorder subscribe(String url, String... filters) throws MqttException {
-		MqttClient client = new MqttClient(url, "test-" + UUID.randomUUID(), new MemoryPersistence());
-		MqttRecorder recorder = new MqttRecorder(client);
-		client.setCallback(new MqttCallback() {
-			@Override
-			public void connectionLost(Throwable cause) {
-			}
-
-			@Override
-			public void messageArrived(String topic, MqttMessage message) {
-				recorder.last.put(topic, message.getPayload());
-			}
-
-			@Override
-			public void deliveryComplete(IMqttDeliveryToken token) {
-			}
-		});
-		MqttConnectOptions options = new MqttConnectOptions();
-		options.setCleanSession(true);
-		client.connect(options);
+	/** Connects to {@code url} as {@code username} and subscribes to each filter. */
+	public static MqttRecorder subscribe(String url, String username, String password, String... filters)
+			throws Exception {
+		MqttRecorder recorder = new MqttRecorder(client(url, username, password));
+		recorder.client.connectWith().cleanSession(true).send().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
 		for (String filter : filters) {
-			client.subscribe(filter, 1);
+			recorder.client.subscribeWith()
+				.topicFilter(filter)
+				.qos(MqttQos.AT_LEAST_ONCE)
+				.callback((message) -> recorder.last.put(message.getTopic().toString(), message.getPayloadAsBytes()))
+				.send()
+				.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
 		}
 		return recorder;
+	}
+
+	/**
+	 * Tries to connect to {@code url} as {@code username} (or anonymously with null); the
+	 * broker's refusal or its absence comes as an exception.
+	 */
+	public static void connectAndLeave(String url, String username, String password) throws Exception {
+		Mqtt3AsyncClient client = client(url, username, password);
+		client.connect().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+		client.disconnect().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+	}
+
+	private static Mqtt3AsyncClient client(String url, String username, String password) {
+		URI broker = URI.create(url);
+		Mqtt3ClientBuilder builder = MqttClient.builder()
+			.useMqttVersion3()
+			.identifier("test-" + UUID.randomUUID())
+			.serverHost(broker.getHost())
+			.serverPort(broker.getPort());
+		if (username != null) {
+			builder = builder.simpleAuth()
+				.username(username)
+				.password(password.getBytes(StandardCharsets.UTF_8))
+				.applySimpleAuth();
+		}
+		return builder.buildAsync();
 	}
 
 	/** The last payload of a topic, as text, once it equals {@code expected}. */
@@ -84,16 +100,20 @@ public final class MqttRecorder implements AutoCloseable {
 		return (payload != null) ? new String(payload, StandardCharsets.UTF_8) : null;
 	}
 
-	public void publish(String topic, String payload) throws MqttException {
-		this.client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
+	public void publish(String topic, String payload) throws Exception {
+		this.client.publishWith()
+			.topic(topic)
+			.payload(payload.getBytes(StandardCharsets.UTF_8))
+			.qos(MqttQos.AT_LEAST_ONCE)
+			.send()
+			.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
 	}
 
 	@Override
-	public void close() throws MqttException {
-		if (this.client.isConnected()) {
-			this.client.disconnect();
+	public void close() throws Exception {
+		if (this.client.getState().isConnected()) {
+			this.client.disconnect().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
 		}
-		this.client.close();
 	}
 
 }
