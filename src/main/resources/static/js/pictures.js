@@ -65,7 +65,28 @@
     form.querySelector('select').addEventListener('change', () => form.requestSubmit());
   }
 
+  // Copy as markdown: the clipboard API needs a secure context (https or localhost); on
+  // plain http in the LAN, copying the selected text still works.
+  function wireCopyMarkdown(box) {
+    const input = box.querySelector('.picture-markdown');
+    const status = box.querySelector('.copy-markdown-status');
+    box.querySelector('.copy-markdown-button').addEventListener('click', async () => {
+      let copied = false;
+      if (navigator.clipboard && window.isSecureContext) {
+        copied = await navigator.clipboard.writeText(input.value).then(() => true, () => false);
+      }
+      if (!copied) {
+        input.focus();
+        input.select();
+        copied = document.execCommand('copy');
+      }
+      status.textContent = copied ? 'Copied: paste it into a note.' : 'Select the text above and copy it.';
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', () => {
+    const copyMarkdown = document.querySelector('.copy-markdown');
+    if (copyMarkdown) wireCopyMarkdown(copyMarkdown);
     const takePhoto = document.querySelector('form.take-photo');
     if (takePhoto) wireTakePhoto(takePhoto);
     const selection = document.querySelector('form.gallery-selection');

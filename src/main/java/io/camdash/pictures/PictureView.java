@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import io.camdash.storage.FileNames;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,8 @@ record PictureView(String name, String fileName, String camera, LocalDateTime ta
 
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
+	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
 	static PictureView of(Picture picture, ZoneId zone) {
 		return of(picture, zone, PictureClips.NONE);
 	}
@@ -50,6 +53,15 @@ record PictureView(String name, String fileName, String camera, LocalDateTime ta
 
 	public String dateTime() {
 		return DATE_TIME.format(this.takenAt);
+	}
+
+	/**
+	 * How a note embeds this picture: {@code ![cam 2026-11-21 08:30](picture:…)}, the
+	 * name percent-encoded as the notes' links read it.
+	 */
+	public String markdown() {
+		String alt = (this.camera.isEmpty() ? "picture" : this.camera) + " " + MINUTE.format(this.takenAt);
+		return "![" + alt.replaceAll("[\\[\\]\\\\]", "") + "](picture:" + FileNames.encodePath(this.name) + ")";
 	}
 
 	static String humanSize(long bytes) {

@@ -59,6 +59,12 @@ class PicturesBrowserTests extends SignedInBrowserTests {
 		assertThat(driver.findElement(By.cssSelector("[data-field='dimensions']")).getText()).isEqualTo("640 × 480");
 		assertThat(driver.findElement(By.cssSelector(".download-picture")).getDomAttribute("href"))
 			.isEqualTo("/pictures/download/" + name);
+		// Copy as markdown: the embed a note reads back as this picture.
+		assertThat(driver.findElement(By.cssSelector(".picture-markdown")).getDomProperty("value"))
+			.matches("!\\[cam \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\\]\\(picture:" + java.util.regex.Pattern.quote(name)
+					+ "\\)");
+		driver.findElement(By.cssSelector(".copy-markdown-button")).click();
+		browser.await((d) -> d.findElement(By.cssSelector(".copy-markdown-status")).getText().startsWith("Copied"));
 		browser.screenshot("pictures-picture");
 
 		driver.findElement(By.cssSelector(".delete-picture button")).click();

@@ -214,16 +214,15 @@ final class FfmpegSource implements PacketSource {
 	}
 
 	/**
-	 * JavaCV's message without the URL's credentials and without its hints for
-	 * programmers.
+	 * What went wrong in camdash's words ({@link FfmpegErrors}); JavaCV's own message,
+	 * without the URL's credentials and its hints for programmers, when it carries no
+	 * error code.
 	 */
 	private String explain(FrameGrabber.Exception ex) {
-		String message = String.valueOf(ex.getMessage())
+		String javacv = String.valueOf(ex.getMessage())
 			.replace(this.settings.source().location(), this.settings.source().describeForViewers())
 			.replaceAll("\\s*\\((Has setFormat|For more details)[^)]*\\)", "");
-		return message.replace("error -111", "connection refused (error -111)")
-			.replace("error -110", "timed out (error -110)")
-			.replace("error -2:", "no such file (error -2):");
+		return FfmpegErrors.inWords(ex.getMessage(), javacv);
 	}
 
 	private static void closeQuietly(FFmpegFrameGrabber grabber) {

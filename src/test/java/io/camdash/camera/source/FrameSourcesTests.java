@@ -1,6 +1,9 @@
 package io.camdash.camera.source;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,6 +78,30 @@ class FrameSourcesTests {
 				.withMessageContaining("http://127.0.0.1:9/stream.mjpg")
 				.withMessageNotContaining("secret")
 				.withMessageNotContaining("user");
+		}
+	}
+
+	@Test
+	void aRefusedCameraIsSaidInCamdashsWordsNotFfmpegs() throws Exception {
+		int port;
+		try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			port = free.getLocalPort();
+		}
+		try (FrameSource source = this.factory.create(settings("rtsp://127.0.0.1:" + port + "/cam"))) {
+			assertThatExceptionOfType(IOException.class).isThrownBy(source::open)
+				.withMessage("cannot open rtsp://127.0.0.1:" + port
+						+ "/cam: connection refused: nothing answers at that address and port");
+		}
+	}
+
+	@Test
+	void aFileThatIsNoVideoIsSaidInCamdashsWords(@TempDir Path folder) throws Exception {
+		Path file = Files.write(folder.resolve("notes.mp4"), "not a video".getBytes(StandardCharsets.US_ASCII));
+		try (FrameSource source = this.factory.create(settings("file:" + file))) {
+			assertThatExceptionOfType(IOException.class).isThrownBy(source::open)
+				.withMessageEndingWith(": not a video camdash can read (invalid data)")
+				.withMessageNotContaining("avformat")
+				.withMessageNotContaining("error -");
 		}
 	}
 
