@@ -171,12 +171,12 @@ final class LiveStream implements FrameConsumer {
 	/** Whether the camera's source gives packets this stream passes through. */
 	private boolean passesPackets() {
 		H264Track track = this.camera.h264Track();
-		return track != null && PacketRemuxer.canPass(track);
+		return track != null && PlayableH264.inBrowsers(track);
 	}
 
 	@Override
 	public boolean needsImages(H264Track track) {
-		return !PacketRemuxer.canPass(track);
+		return !PlayableH264.inBrowsers(track);
 	}
 
 	/** On the capture thread: remuxes the camera's own packet and offers it. */
@@ -187,7 +187,7 @@ final class LiveStream implements FrameConsumer {
 		}
 		PacketRemuxer current = this.remuxer;
 		if (current == null || current.track() != packet.track()) {
-			if (!PacketRemuxer.canPass(packet.track())) {
+			if (!PlayableH264.inBrowsers(packet.track())) {
 				return;
 			}
 			closeEncoder();

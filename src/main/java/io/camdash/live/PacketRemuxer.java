@@ -1,7 +1,6 @@
 package io.camdash.live;
 
 import java.util.List;
-import java.util.Set;
 
 import io.camdash.camera.source.H264Packet;
 import io.camdash.camera.source.H264Track;
@@ -17,9 +16,6 @@ import org.jspecify.annotations.Nullable;
  * One per track; used under its stream's lock.
  */
 final class PacketRemuxer {
-
-	/** Profiles every MSE browser plays: baseline, main, high (8-bit 4:2:0). */
-	private static final Set<Integer> PLAYABLE_PROFILES = Set.of(66, 77, 100);
 
 	/** A timestamp jump beyond this is a discontinuity, not a pause. */
 	private static final long MAX_GAP_TICKS = 10L * Fmp4Writer.TIMESCALE;
@@ -65,27 +61,6 @@ final class PacketRemuxer {
 		double fps = (track.frameRate() >= 1 && track.frameRate() <= 240) ? track.frameRate()
 				: Math.max(1, fallbackFps);
 		this.frameTicks = Fmp4Writer.TIMESCALE / fps;
-	}
-
-	/**
-	 * Whether browsers play this track as it is; unknown (parameter sets only in the
-	 * stream) counts as yes.
-	 */
-	static boolean canPass(H264Track track) {
-		byte[] extradata = track.extradata();
-		try {
-			List<byte[]> sets = H264Units.isAvcC(extradata) ? H264Units.fromAvcC(extradata)
-					: H264Units.fromAnnexB(extradata, extradata.length);
-			for (byte[] set : sets) {
-				if (H264Units.type(set) == H264Units.SPS && set.length >= 4) {
-					return PLAYABLE_PROFILES.contains(set[1] & 0xFF);
-				}
-			}
-			return true;
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
 	}
 
 	H264Track track() {

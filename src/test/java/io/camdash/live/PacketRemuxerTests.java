@@ -81,9 +81,9 @@ class PacketRemuxerTests {
 	@Test
 	void profilesBrowsersDoNotPlayAreNotPassedThrough() {
 		byte[] high10 = { 0x67, 0x6E, 0x00, 0x1E, 0x11 };
-		assertThat(PacketRemuxer.canPass(RTSP)).isTrue();
-		assertThat(PacketRemuxer.canPass(new H264Track(annexB(high10, PPS), 640, 360, 1, 90_000, 25))).isFalse();
-		assertThat(PacketRemuxer.canPass(new H264Track(new byte[0], 640, 360, 1, 90_000, 25)))
+		assertThat(PlayableH264.inBrowsers(RTSP)).isTrue();
+		assertThat(PlayableH264.inBrowsers(new H264Track(annexB(high10, PPS), 640, 360, 1, 90_000, 25))).isFalse();
+		assertThat(PlayableH264.inBrowsers(new H264Track(new byte[0], 640, 360, 1, 90_000, 25)))
 			.as("parameter sets only in the stream: decided by its first keyframe")
 			.isTrue();
 	}
