@@ -334,8 +334,8 @@ public final class Camera {
 	}
 
 	/**
-	 * The camera's audio in words: {@code AAC} when it is passed on, {@code <codec> not
-	 * played (video only)} when not, or null when there is none.
+	 * The camera's audio in words: {@code AAC} when it is passed on, the codec's name and
+	 * "not played (video only)" when not, or null when there is none.
 	 */
 	private @Nullable String audioStatus() {
 		AudioTrack audio = this.audioTrack;

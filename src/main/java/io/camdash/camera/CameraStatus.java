@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
  * through), or null when there is none
  * @param h264 the live H.264 stream: viewers, passthrough or encoded, bit rate; null
  * where there is none
- * @param audio the camera's audio: {@code AAC} (played with the live H.264),
- * {@code <codec>
- * not played (video only)}, or null when it sends none (or is not running)
+ * @param audio the camera's audio: {@code AAC} (played with the live H.264), a sentence
+ * such as {@code G.711 µ-law not played (video only)}, or null when it sends none (or is
+ * not running)
  * @param publish the media servers the camera publishes to, and how that goes
  */
 public record CameraStatus(String id, String name, String source, CameraState state, String problem, double fps,

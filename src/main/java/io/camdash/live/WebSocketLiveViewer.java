@@ -77,8 +77,8 @@ final class WebSocketLiveViewer extends LiveViewer {
 
 	static String mseMessage(InitSegment init, boolean audio) {
 		return "{\"type\":\"mse\",\"mime\":\"video/mp4; codecs=\\\"" + init.codecs(audio) + "\\\"\",\"width\":"
-				+ init.width() + ",\"height\":" + init.height() + ",\"start\":" + init.startMillis() + ",\"audio\":"
-				+ (audio && init.audioCodec() != null) + "}";
+				+ init.width() + ",\"height\":" + init.height() + ",\"start\":" + init.startMillis()
+				+ ((audio && init.audioCodec() != null) ? ",\"audio\":true}" : "}");
 	}
 
 	/** Sends one message at a time, the next one once Jetty has written the last. */

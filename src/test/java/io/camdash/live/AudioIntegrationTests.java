@@ -108,7 +108,7 @@ class AudioIntegrationTests extends SignedInBrowserTests {
 		try (LiveClient client = LiveClient.open(this.port, "/cameras/tone/live.ws", VIEWER)) {
 			client.send(LiveClient.BROWSER_CODECS);
 			String mse = (String) client.next();
-			assertThat(mse).doesNotContain("mp4a").contains("\"audio\":false");
+			assertThat(mse).doesNotContain("mp4a").doesNotContain("\"audio\"");
 			assertThat(count(client.nextBinary(), "trak")).isEqualTo(1);
 			for (int i = 0; i < 60; i++) {
 				assertThat(trackOf(client.nextBinary())).isEqualTo(1);
@@ -120,7 +120,7 @@ class AudioIntegrationTests extends SignedInBrowserTests {
 	void anotherAudioCodecIsNotPlayedAndTheStatusSaysSo() throws Exception {
 		try (LiveClient client = LiveClient.open(this.port, "/cameras/mulaw/live.ws", VIEWER)) {
 			client.send(AAC_BROWSER);
-			assertThat((String) client.next()).doesNotContain("mp4a").contains("\"audio\":false");
+			assertThat((String) client.next()).doesNotContain("mp4a").doesNotContain("\"audio\"");
 			assertThat(count(client.nextBinary(), "trak")).isEqualTo(1);
 			for (int i = 0; i < 30; i++) {
 				assertThat(trackOf(client.nextBinary())).isEqualTo(1);
