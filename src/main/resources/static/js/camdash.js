@@ -29,6 +29,7 @@
         const h = s.h264;
         field('h264').textContent = !h ? '–' : h.viewers + (h.viewers === 1 ? ' viewer' : ' viewers') +
           (h.delivery === 'off' ? '' : ' · ' + h.delivery + ' · ' + (h.bitsPerSecond / 1e6).toFixed(2) + ' Mbit/s');
+        field('audio').textContent = s.audio || '–';
         // Media servers the camera publishes to: each one's state, and why it retries.
         field('publish').textContent = !s.publish || !s.publish.length ? '–' : s.publish
           .map((p) => p.target + ': ' + p.state + (p.reason ? ' (' + p.reason + ')' : '')).join('; ');

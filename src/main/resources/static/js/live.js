@@ -5,6 +5,8 @@
 
   // Codec strings the server may answer with are matched by profile family and level, so offer the richest.
   const CANDIDATES = ['avc1.640034', 'avc1.640028', 'avc1.4D4034', 'avc1.4D401F', 'avc1.42E034', 'avc1.42E01F', 'avc1.42E01E'];
+  // AAC: low complexity, HE and HE v2. A browser that plays none gets the video alone.
+  const AUDIO_CANDIDATES = ['mp4a.40.2', 'mp4a.40.5', 'mp4a.40.29'];
   const MediaSourceType = window.ManagedMediaSource || window.MediaSource;
   const KEEP_SECONDS = 4;          // buffer kept behind the playhead
   const MAX_LAG_SECONDS = 1.5;     // further behind the live edge: jump
@@ -12,9 +14,12 @@
   // Closes that retrying cannot fix.
   const FINAL_CLOSES = { 4401: 'Sign in to watch', 4404: 'No such camera' };
 
-  function playableCodecs() {
+  // Audio only where it can be turned on (the live page): muted dashboard tiles would only carry it.
+  function playableCodecs(withAudio) {
     if (!MediaSourceType) return [];
-    return CANDIDATES.filter((c) => MediaSourceType.isTypeSupported('video/mp4; codecs="' + c + '"'));
+    const video = CANDIDATES.filter((c) => MediaSourceType.isTypeSupported('video/mp4; codecs="' + c + '"'));
+    if (!video.length || !withAudio) return video;
+    return video.concat(AUDIO_CANDIDATES.filter((c) => MediaSourceType.isTypeSupported('audio/mp4; codecs="' + c + '"')));
   }
 
   function wsUrl(path) {
@@ -26,7 +31,11 @@
       this.element = element;
       this.video = element.querySelector('video');
       this.img = element.querySelector('img');
-      this.codecs = playableCodecs();
+      // Sound is off until the user turns it on, and stays as they chose across reconnections.
+      this.audioButton = element.dataset.audioButton ? document.getElementById(element.dataset.audioButton) : null;
+      this.unmuted = false;
+      if (this.audioButton) this.audioButton.addEventListener('click', () => this.toggleSound());
+      this.codecs = playableCodecs(this.audioButton !== null);
       this.mode = null;          // 'h264' or 'mjpeg'
       // Where the browser reports visibility, a player starts once its element is on screen.
       this.visible = !('IntersectionObserver' in window);
@@ -35,7 +44,7 @@
     }
 
     canPlayH264() {
-      return this.codecs.length > 0;
+      return this.codecs.some((c) => c.startsWith('avc1.'));
     }
 
     /** 'h264' where the browser can play it, else 'mjpeg'. */
@@ -77,6 +86,7 @@
         this.img.removeAttribute('src');
         delete this.img.dataset.streaming;
       }
+      this.showSound(false);
     }
 
     setVisible(visible) {
@@ -100,7 +110,8 @@
     startH264() {
       this.img.hidden = true;
       this.video.hidden = false;
-      this.video.muted = true;
+      this.video.muted = !this.unmuted;
+      this.showSound(false);
       this.queue = [];
       this.mediaSource = new MediaSourceType();
       if (window.ManagedMediaSource && this.mediaSource instanceof window.ManagedMediaSource) {
@@ -137,6 +148,7 @@
         return;
       }
       this.mime = message.mime;
+      this.showSound(message.audio === true);
       // Capture time of media time zero: how far behind the camera the picture is (the benchmark reads it).
       this.video.dataset.streamStart = message.start;
       this.buffer = this.mediaSource.addSourceBuffer(message.mime);
@@ -196,6 +208,20 @@
       } else {
         this.restartSoon();
       }
+    }
+
+    /** The sound button: shown while the stream has audio, its label saying what a press does. */
+    showSound(hasAudio) {
+      if (!this.audioButton) return;
+      this.audioButton.hidden = !hasAudio;
+      this.audioButton.textContent = this.unmuted ? 'Mute' : 'Unmute';
+    }
+
+    toggleSound() {
+      this.unmuted = !this.unmuted;
+      this.video.muted = !this.unmuted;
+      if (this.unmuted && this.video.paused) this.video.play().catch(() => {});
+      this.showSound(true);
     }
 
     restartSoon() {

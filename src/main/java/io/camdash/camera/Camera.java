@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import io.camdash.camera.source.AudioPacket;
+import io.camdash.camera.source.AudioTrack;
 import io.camdash.camera.source.FrameSourceFactory;
 import io.camdash.camera.source.H264Packet;
 import io.camdash.camera.source.H264Track;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * capture itself), {@link Demand}, {@link NoSignalCard}, {@link FpsMeter}, and the
  * {@link FrameConsumer}s that get every frame.
  * <p>
- * Longer than most classes (about 440 lines) because it is where those parts meet: the
+ * Longer than most classes (about 480 lines) because it is where those parts meet: the
  * state a viewer sees changes with the capture thread, the watchdog and the source, and
  * keeping those rules side by side shows in what order they happen.
  */
@@ -72,6 +74,8 @@ public final class Camera {
 
 	/** The H.264 track of the open source when it gives packets, else null. */
 	private volatile @Nullable H264Track h264Track;
+
+	private volatile @Nullable AudioTrack audioTrack;
 
 	private volatile int width;
 
@@ -142,7 +146,7 @@ public final class Camera {
 		}
 		return new CameraStatus(id(), name(), this.settings.source().describe(), this.state, this.problem,
 				this.fps.fps(), this.width, this.height, this.demand.viewers(), this.demand.reducedViewers(), frameAge,
-				this.consumers.streamStatus(), this.publishing.all());
+				this.consumers.streamStatus(), audioStatus(), this.publishing.all());
 	}
 
 	CameraMetrics metrics() {
@@ -278,6 +282,7 @@ public final class Camera {
 	private void captureEnded() {
 		this.imagesPaused = false;
 		this.h264Track = null;
+		this.audioTrack = null;
 		boolean withoutSignal = this.state == CameraState.NO_SIGNAL;
 		this.frames.clear();
 		this.fps.reset();
@@ -306,9 +311,39 @@ public final class Camera {
 		return this.h264Track;
 	}
 
-	/** The capture opened a source: its packet track, or null if it gives none. */
-	void sourceOpened(@Nullable H264Track track) {
+	/**
+	 * The audio of the camera's open source, or null when it has none (or gives no
+	 * packets).
+	 */
+	public @Nullable AudioTrack audioTrack() {
+		return this.audioTrack;
+	}
+
+	/**
+	 * The capture opened a source: its packet track, or null if it gives none, and its
+	 * audio, or null.
+	 */
+	void sourceOpened(@Nullable H264Track track, @Nullable AudioTrack audio) {
 		this.h264Track = track;
+		this.audioTrack = audio;
+	}
+
+	/** An audio packet of the source arrived, before the video packet read after it. */
+	void publishAudio(AudioPacket packet) {
+		this.consumers.audio(packet);
+	}
+
+	/**
+	 * The camera's audio in words: {@code AAC} when it is passed on, the codec's name and
+	 * "not played (video only)" when not, or null when there is none.
+	 */
+	private @Nullable String audioStatus() {
+		AudioTrack audio = this.audioTrack;
+		if (audio == null) {
+			return null;
+		}
+		return (audio.passable() && this.h264Track != null) ? audio.displayName()
+				: audio.displayName() + " not played (video only)";
 	}
 
 	/**

@@ -22,16 +22,20 @@ import org.jspecify.annotations.Nullable;
  * through), or null when there is none
  * @param h264 the live H.264 stream: viewers, passthrough or encoded, bit rate; null
  * where there is none
+ * @param audio the camera's audio: {@code AAC} (played with the live H.264), a sentence
+ * such as {@code G.711 µ-law not played (video only)}, or null when it sends none (or is
+ * not running)
  * @param publish the media servers the camera publishes to, and how that goes
  */
 public record CameraStatus(String id, String name, String source, CameraState state, String problem, double fps,
 		int width, int height, int viewers, int reducedViewers, Long frameAgeMillis, @Nullable VideoStreamStatus h264,
-		List<PublishStatus> publish) {
+		@Nullable String audio, List<PublishStatus> publish) {
 
 	/** The same status showing the source as given. */
 	public CameraStatus withSource(String shownSource) {
 		return new CameraStatus(this.id, this.name, shownSource, this.state, this.problem, this.fps, this.width,
-				this.height, this.viewers, this.reducedViewers, this.frameAgeMillis, this.h264, this.publish);
+				this.height, this.viewers, this.reducedViewers, this.frameAgeMillis, this.h264, this.audio,
+				this.publish);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.camdash.camera;
 
+import io.camdash.camera.source.AudioPacket;
 import io.camdash.camera.source.H264Packet;
 import io.camdash.camera.source.H264Track;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -46,6 +47,15 @@ public interface FrameConsumer {
 	 * @param packet the packet; its bytes are the consumer's to keep
 	 */
 	default void packet(H264Packet packet) {
+	}
+
+	/**
+	 * A packet of the camera's AAC audio, as its source sent it, for a consumer that
+	 * passes it on; only sources that give H.264 packets give audio packets, each before
+	 * the video packet read after it.
+	 * @param packet the packet; its bytes are the consumer's to keep
+	 */
+	default void audio(AudioPacket packet) {
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.camdash.camera;
 
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.camdash.camera.source.AudioPacket;
 import io.camdash.camera.source.H264Packet;
 import io.camdash.camera.source.H264Track;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -88,6 +89,22 @@ final class FrameConsumers {
 			for (FrameConsumer consumer : this.consumers) {
 				try {
 					consumer.packet(packet);
+				}
+				catch (RuntimeException ex) {
+					failed(consumer, ex);
+				}
+			}
+		}
+	}
+
+	void audio(AudioPacket packet) {
+		if (this.consumers.isEmpty()) {
+			return;
+		}
+		synchronized (this.callLock) {
+			for (FrameConsumer consumer : this.consumers) {
+				try {
+					consumer.audio(packet);
 				}
 				catch (RuntimeException ex) {
 					failed(consumer, ex);

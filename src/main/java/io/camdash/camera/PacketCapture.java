@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.camdash.camera.source.AudioPacket;
 import io.camdash.camera.source.FrameSource;
 import io.camdash.camera.source.H264Packet;
 import io.camdash.camera.source.H264Track;
@@ -16,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * consumers as it came (live H.264 passes it through), and is decoded only while somebody
  * needs images (an MJPEG viewer, a still, motion detection). While nobody does, the
  * packets since the last keyframe are kept, so decoding resumes at once from that
- * keyframe rather than waiting for the next one. Runs on the capture thread.
+ * keyframe rather than waiting for the next one. The source's AAC audio read on the way
+ * goes to the consumers before the video packet. Runs on the capture thread.
  */
 final class PacketCapture {
 
@@ -41,7 +43,7 @@ final class PacketCapture {
 	/** The packet capture of an opened source, or null if it gives no H.264 packets. */
 	static @Nullable PacketCapture of(Camera camera, FrameSource source) {
 		H264Track track = (source instanceof PacketSource packets) ? packets.h264Track() : null;
-		camera.sourceOpened(track);
+		camera.sourceOpened(track, (source instanceof PacketSource packets) ? packets.audioTrack() : null);
 		return (track != null) ? new PacketCapture(camera, (PacketSource) source) : null;
 	}
 
@@ -51,6 +53,9 @@ final class PacketCapture {
 	 */
 	@Nullable Mat next() throws IOException {
 		H264Packet packet = this.source.readPacket();
+		for (AudioPacket audio : this.source.takeAudio()) {
+			this.camera.publishAudio(audio);
+		}
 		boolean wanted = this.camera.wantsImages(packet.track());
 		this.camera.publishPacket(packet, wanted);
 		if (!wanted) {

@@ -31,16 +31,21 @@ final class HttpLiveViewer extends LiveViewer {
 
 	private final Runnable closeConnection;
 
+	private final boolean audio;
+
 	/**
+	 * @param audio whether to take the stream's audio track too
 	 * @param closeConnection closes the connection under a blocked write, which then
 	 * fails
 	 */
-	HttpLiveViewer(LiveProperties properties, Duration writeTimeout, LiveMetrics metrics, Runnable closeConnection) {
+	HttpLiveViewer(LiveProperties properties, Duration writeTimeout, LiveMetrics metrics, boolean audio,
+			Runnable closeConnection) {
 		// Recorders read stream.mp4: a pause of theirs (ffmpeg probing its input) must
 		// not
 		// cut a second out of the file, so only a full buffer makes it skip.
 		super(properties, null, writeTimeout, metrics);
 		this.closeConnection = closeConnection;
+		this.audio = audio;
 	}
 
 	@Override
@@ -50,7 +55,12 @@ final class HttpLiveViewer extends LiveViewer {
 			return true;
 		}
 		return this.first.width() == init.width() && this.first.height() == init.height()
-				&& this.first.codec().equals(init.codec());
+				&& this.first.codecs(this.audio).equals(init.codecs(this.audio));
+	}
+
+	@Override
+	boolean wantsAudio() {
+		return this.audio;
 	}
 
 	@Override
@@ -97,7 +107,7 @@ final class HttpLiveViewer extends LiveViewer {
 			}
 			else if (next instanceof InitSegment init && !this.initSent) {
 				this.initSent = true;
-				return init.bytes();
+				return init.bytes(this.audio);
 			}
 			else if (next instanceof Fragment fragment) {
 				return fragment.bytes();

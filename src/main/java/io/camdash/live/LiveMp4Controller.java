@@ -52,7 +52,7 @@ class LiveMp4Controller {
 		}
 		permit.releaseWhenCompleted(request);
 		StreamingResponseBody body = (out) -> {
-			HttpLiveViewer viewer = new HttpLiveViewer(this.properties, this.writeTimeout, stream.metrics(),
+			HttpLiveViewer viewer = new HttpLiveViewer(this.properties, this.writeTimeout, stream.metrics(), true,
 					connectionCloser(request));
 			stream.join(viewer);
 			try {

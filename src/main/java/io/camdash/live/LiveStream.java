@@ -11,6 +11,7 @@ import io.camdash.camera.Camera;
 import io.camdash.camera.FrameConsumer;
 import io.camdash.camera.LatestFrame;
 import io.camdash.camera.VideoStreamStatus;
+import io.camdash.camera.source.AudioPacket;
 import io.camdash.camera.source.H264Packet;
 import io.camdash.camera.source.H264Track;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * encoded even for a passed-through camera), under this object's lock; offering never
  * blocks, so a slow viewer never slows the camera.
  * <p>
- * About 390 lines: the two ways of making fragments share the viewers, the keyframe cache
+ * About 410 lines: the two ways of making fragments share the viewers, the keyframe cache
  * and the switch from one to the other, which read best side by side.
  */
 final class LiveStream implements FrameConsumer {
@@ -171,12 +172,12 @@ final class LiveStream implements FrameConsumer {
 	/** Whether the camera's source gives packets this stream passes through. */
 	private boolean passesPackets() {
 		H264Track track = this.camera.h264Track();
-		return track != null && PacketRemuxer.canPass(track);
+		return track != null && PlayableH264.inBrowsers(track);
 	}
 
 	@Override
 	public boolean needsImages(H264Track track) {
-		return !PacketRemuxer.canPass(track);
+		return !PlayableH264.inBrowsers(track);
 	}
 
 	/** On the capture thread: remuxes the camera's own packet and offers it. */
@@ -187,11 +188,11 @@ final class LiveStream implements FrameConsumer {
 		}
 		PacketRemuxer current = this.remuxer;
 		if (current == null || current.track() != packet.track()) {
-			if (!PacketRemuxer.canPass(packet.track())) {
+			if (!PlayableH264.inBrowsers(packet.track())) {
 				return;
 			}
 			closeEncoder();
-			current = new PacketRemuxer(packet.track(), this.camera.settings().fps());
+			current = new PacketRemuxer(packet.track(), this.camera.audioTrack(), this.camera.settings().fps());
 			this.remuxer = current;
 			this.passingThrough = true;
 		}
@@ -214,6 +215,23 @@ final class LiveStream implements FrameConsumer {
 		publish(fragment, System.nanoTime());
 	}
 
+	/**
+	 * On the capture thread: the camera's audio, into the passed-through stream's audio
+	 * track (an encoded stream has none).
+	 */
+	@Override
+	public synchronized void audio(AudioPacket packet) {
+		PacketRemuxer current = this.remuxer;
+		if (this.viewers.isEmpty() || this.failure != null || current == null) {
+			return;
+		}
+		Fragment fragment = current.remuxAudio(this.sequence + 1, packet);
+		if (fragment != null) {
+			this.sequence++;
+			publish(fragment, System.nanoTime());
+		}
+	}
+
 	/** On the encoding thread: encodes one image and offers it to every viewer. */
 	synchronized void encode(Mat image, Instant capturedAt, boolean live) {
 		if (this.viewers.isEmpty() || this.failure != null || (live && passesPackets())) {
@@ -232,9 +250,10 @@ final class LiveStream implements FrameConsumer {
 		if (encoded == null) {
 			return;
 		}
-		Fragment fragment = new Fragment(Fmp4Writer.fragment(++this.sequence, decodeTime(captureMicros),
-				duration(captureMicros, live), 0, encoded.keyframe(), encoded.sample()), encoded.keyframe(),
-				capturedAt.toEpochMilli());
+		Fragment fragment = new Fragment(
+				Fmp4Writer.fragment(Fmp4Writer.TRACK_ID, ++this.sequence, decodeTime(captureMicros),
+						duration(captureMicros, live), 0, encoded.keyframe(), encoded.sample()),
+				encoded.keyframe(), false, capturedAt.toEpochMilli());
 		if (encoded.keyframe()) {
 			this.lastKeyframeNanos = now;
 		}

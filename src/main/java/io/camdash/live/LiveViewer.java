@@ -111,6 +111,9 @@ abstract class LiveViewer {
 	}
 
 	private boolean queueFragment(Fragment fragment) {
+		if (fragment.audio() && !wantsAudio()) {
+			return false;
+		}
 		int size = fragment.bytes().length;
 		if (!this.waitingForKeyframe && isBehind(size)) {
 			dropFragments();
@@ -187,6 +190,12 @@ abstract class LiveViewer {
 	 * cannot is told why (by the subclass) and ends.
 	 */
 	abstract boolean accepts(InitSegment init);
+
+	/**
+	 * Whether this viewer takes the audio track, decided as it accepts an init segment;
+	 * called under this object's lock.
+	 */
+	abstract boolean wantsAudio();
 
 	/** Something was queued: send it when the connection allows. Never blocks. */
 	abstract void wake();

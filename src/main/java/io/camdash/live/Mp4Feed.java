@@ -30,7 +30,8 @@ public final class Mp4Feed extends InputStream {
 
 	Mp4Feed(LiveStream stream, LiveProperties properties, Duration writeTimeout) {
 		this.stream = stream;
-		this.viewer = new HttpLiveViewer(properties, writeTimeout, stream.metrics(), this::cutOff);
+		// Video only: publishing remuxes the video alone.
+		this.viewer = new HttpLiveViewer(properties, writeTimeout, stream.metrics(), false, this::cutOff);
 		stream.join(this.viewer);
 	}
 

@@ -1,8 +1,9 @@
 package io.camdash.live;
 
 import java.util.List;
-import java.util.Set;
 
+import io.camdash.camera.source.AudioPacket;
+import io.camdash.camera.source.AudioTrack;
 import io.camdash.camera.source.H264Packet;
 import io.camdash.camera.source.H264Track;
 import org.jspecify.annotations.Nullable;
@@ -14,17 +15,22 @@ import org.jspecify.annotations.Nullable;
  * units as they came, length-prefixed. Timestamps come from the packets (decode time, and
  * presentation time as a composition offset, so B-frames play in order); a jump back or
  * far ahead (a file looping, a camera restarting) continues the timeline one frame later.
- * One per track; used under its stream's lock.
+ * The source's AAC audio, if any, goes into a second track: one fragment per packet, back
+ * to back on the video's timeline (re-aligned with it after a jump). One per track; used
+ * under its stream's lock.
  */
 final class PacketRemuxer {
-
-	/** Profiles every MSE browser plays: baseline, main, high (8-bit 4:2:0). */
-	private static final Set<Integer> PLAYABLE_PROFILES = Set.of(66, 77, 100);
 
 	/** A timestamp jump beyond this is a discontinuity, not a pause. */
 	private static final long MAX_GAP_TICKS = 10L * Fmp4Writer.TIMESCALE;
 
 	private final H264Track track;
+
+	/** The source's AAC audio, or null when it has none to pass. */
+	private final @Nullable AudioTrack audio;
+
+	/** Decode time of the next audio packet, in samples, or -1 before the first. */
+	private long audioNext = -1;
 
 	/** Bytes of each unit's length in the packets, or 0 for Annex B start codes. */
 	private final int lengthSize;
@@ -46,11 +52,13 @@ final class PacketRemuxer {
 	private double frameTicks;
 
 	/**
+	 * @param audio the source's audio (passed on if it is AAC), or null
 	 * @param fallbackFps frame rate to assume until packets show theirs, when the track
 	 * does not say
 	 */
-	PacketRemuxer(H264Track track, int fallbackFps) {
+	PacketRemuxer(H264Track track, @Nullable AudioTrack audio, int fallbackFps) {
 		this.track = track;
+		this.audio = (audio != null && audio.passable()) ? audio : null;
 		byte[] extradata = track.extradata();
 		List<byte[]> sets;
 		if (H264Units.isAvcC(extradata)) {
@@ -65,27 +73,6 @@ final class PacketRemuxer {
 		double fps = (track.frameRate() >= 1 && track.frameRate() <= 240) ? track.frameRate()
 				: Math.max(1, fallbackFps);
 		this.frameTicks = Fmp4Writer.TIMESCALE / fps;
-	}
-
-	/**
-	 * Whether browsers play this track as it is; unknown (parameter sets only in the
-	 * stream) counts as yes.
-	 */
-	static boolean canPass(H264Track track) {
-		byte[] extradata = track.extradata();
-		try {
-			List<byte[]> sets = H264Units.isAvcC(extradata) ? H264Units.fromAvcC(extradata)
-					: H264Units.fromAnnexB(extradata, extradata.length);
-			for (byte[] set : sets) {
-				if (H264Units.type(set) == H264Units.SPS && set.length >= 4) {
-					return PLAYABLE_PROFILES.contains(set[1] & 0xFF);
-				}
-			}
-			return true;
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
 	}
 
 	H264Track track() {
@@ -119,19 +106,57 @@ final class PacketRemuxer {
 			}
 			this.started = true;
 			// Media time zero is this first keyframe, as it arrived.
-			this.init = new InitSegment(
-					Fmp4Writer.initSegment(this.sps, this.pps, this.track.width(), this.track.height()),
-					H264Units.codec(this.sps), this.track.width(), this.track.height(),
-					packet.receivedAt().toEpochMilli());
+			int width = this.track.width();
+			int height = this.track.height();
+			this.init = new InitSegment(Fmp4Writer.initSegment(this.sps, this.pps, width, height),
+					H264Units.codec(this.sps), width, height, packet.receivedAt().toEpochMilli(),
+					(this.audio != null) ? Fmp4Writer.audioCodec(this.audio) : null, (this.audio != null)
+							? Fmp4Writer.initSegment(this.sps, this.pps, width, height, this.audio) : null);
 		}
 		long dts = (packet.dts() != H264Packet.NO_TIME) ? packet.dts() : packet.pts();
 		long decodeTime = decodeTime(dts);
 		int offset = (packet.pts() != H264Packet.NO_TIME && dts != H264Packet.NO_TIME) ? (int) ticks(packet.pts() - dts)
 				: 0;
 		byte[] sample = H264Units.toLengthPrefixed(units);
-		return new Fragment(
-				Fmp4Writer.fragment(sequence, decodeTime, (int) Math.round(this.frameTicks), offset, keyframe, sample),
-				keyframe, packet.receivedAt().toEpochMilli());
+		return new Fragment(Fmp4Writer.fragment(Fmp4Writer.TRACK_ID, sequence, decodeTime,
+				(int) Math.round(this.frameTicks), offset, keyframe, sample), keyframe, false,
+				packet.receivedAt().toEpochMilli());
+	}
+
+	/**
+	 * The audio packet as a fragment of the audio track, or null: before the video
+	 * started, of another track than the init segment's, or behind the audio already
+	 * sent.
+	 */
+	@Nullable Fragment remuxAudio(long sequence, AudioPacket packet) {
+		AudioTrack current = this.audio;
+		if (!this.started || current == null || packet.track() != current || packet.pts() == H264Packet.NO_TIME
+				|| this.baseDts == H264Packet.NO_TIME) {
+			return null;
+		}
+		long rate = current.sampleRate();
+		long duration = (packet.duration() > 0)
+				? Math.round(packet.duration() * (double) rate * current.timeBaseNum() / current.timeBaseDen()) : 1024;
+		// Where the video's timeline puts this moment of the source.
+		double seconds = packet.pts() * (double) current.timeBaseNum() / current.timeBaseDen()
+				- this.baseDts * (double) this.track.timeBaseNum() / this.track.timeBaseDen()
+				+ this.baseTicks / (double) Fmp4Writer.TIMESCALE;
+		long aligned = Math.round(seconds * rate);
+		long decodeTime = this.audioNext;
+		if (this.audioNext < 0 || aligned > this.audioNext + rate / 2) {
+			// The first packet, or the source jumped ahead: follow the video.
+			decodeTime = aligned;
+		}
+		else if (aligned < this.audioNext - rate / 2) {
+			// Jumped back (a file looping) before the video did: wait for it.
+			return null;
+		}
+		if (decodeTime < 0) {
+			return null;
+		}
+		this.audioNext = decodeTime + duration;
+		return new Fragment(Fmp4Writer.fragment(Fmp4Writer.AUDIO_TRACK_ID, sequence, decodeTime, (int) duration, 0,
+				true, packet.data()), false, true, packet.receivedAt().toEpochMilli());
 	}
 
 	private void findParameterSets(List<byte[]> units) {

@@ -24,6 +24,9 @@ final class WebSocketLiveViewer extends LiveViewer {
 
 	private final Sender sender = new Sender();
 
+	/** Guarded by this: whether the browser plays the stream's audio too. */
+	private boolean audio;
+
 	/**
 	 * @param playableCodecs the codecs the browser said it plays, such as
 	 * {@code avc1.42E01E}
@@ -38,11 +41,18 @@ final class WebSocketLiveViewer extends LiveViewer {
 	@Override
 	boolean accepts(InitSegment init) {
 		if (Codecs.canPlay(this.playableCodecs, init.codec())) {
+			// A browser that does not say it plays the audio gets the video alone.
+			this.audio = init.audioCodec() != null && Codecs.canPlay(this.playableCodecs, init.audioCodec());
 			return true;
 		}
 		close(LiveCloseStatus.UNSUPPORTED_CODECS,
 				"This camera sends H.264 " + init.codec() + ", which this browser cannot play");
 		return false;
+	}
+
+	@Override
+	synchronized boolean wantsAudio() {
+		return this.audio;
 	}
 
 	@Override
@@ -65,9 +75,10 @@ final class WebSocketLiveViewer extends LiveViewer {
 		this.session.close(code, LiveCloseStatus.shortened(reason), Callback.NOOP);
 	}
 
-	static String mseMessage(InitSegment init) {
-		return "{\"type\":\"mse\",\"mime\":\"video/mp4; codecs=\\\"" + init.codec() + "\\\"\",\"width\":" + init.width()
-				+ ",\"height\":" + init.height() + ",\"start\":" + init.startMillis() + "}";
+	static String mseMessage(InitSegment init, boolean audio) {
+		return "{\"type\":\"mse\",\"mime\":\"video/mp4; codecs=\\\"" + init.codecs(audio) + "\\\"\",\"width\":"
+				+ init.width() + ",\"height\":" + init.height() + ",\"start\":" + init.startMillis()
+				+ ((audio && init.audioCodec() != null) ? ",\"audio\":true}" : "}");
 	}
 
 	/** Sends one message at a time, the next one once Jetty has written the last. */
@@ -89,8 +100,9 @@ final class WebSocketLiveViewer extends LiveViewer {
 			}
 			Object next = poll();
 			if (next instanceof InitSegment init) {
-				this.initBytes = init.bytes();
-				WebSocketLiveViewer.this.session.sendText(mseMessage(init), written);
+				boolean withAudio = wantsAudio();
+				this.initBytes = init.bytes(withAudio);
+				WebSocketLiveViewer.this.session.sendText(mseMessage(init, withAudio), written);
 				return Action.SCHEDULED;
 			}
 			if (next instanceof Fragment fragment) {

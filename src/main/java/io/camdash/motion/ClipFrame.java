@@ -10,6 +10,11 @@ import java.time.Instant;
  * @param width width in pixels
  * @param height height in pixels
  */
-record ClipFrame(byte[] jpeg, Instant capturedAt, int width, int height) {
+record ClipFrame(byte[] jpeg, Instant capturedAt, int width, int height) implements ClipItem {
+
+	@Override
+	public int size() {
+		return this.jpeg.length;
+	}
 
 }

@@ -12,43 +12,34 @@ import java.util.function.Consumer;
 import io.camdash.storage.AtomicFiles;
 import io.camdash.storage.AtomicFiles.Durability;
 import io.camdash.storage.WriteProblem;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.OpenCVFrameConverter;
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
-
 /**
- * Records one event's clip: an H.264 MP4 (libopenh264, which every browser plays) made
- * from the camera's JPEG frames, on a thread of its own at low priority so capture and
- * detection never wait for it. The motion watcher hands it frames as they come; it
- * encodes only those known to belong to the clip (up to the last motion plus the
- * post-roll, which grows while the event goes on), and when told to finish drops the rest
- * and closes the file.
+ * Records one event's clip, an H.264 MP4 that every browser plays, on a thread of its own
+ * at low priority so capture and detection never wait for it: its {@link ClipWriter}
+ * copies the camera's own H.264 packets or encodes its JPEG frames. The motion watcher
+ * (and, for packets, the {@link PacketRoll}) hands it items as they come; it writes only
+ * those known to belong to the clip (up to the last motion plus the post-roll, which
+ * grows while the event goes on), and when told to finish drops the rest and closes the
+ * file.
  * <p>
  * The MP4 is written to a hidden temporary file ({@link AtomicFiles#createTemp}), synced
  * and moved into place when complete, so a clip is either whole or absent: a full disk or
  * a failed encoder leaves nothing visible, and a crash only a temporary file that the
  * next start removes.
  * <p>
- * Longer than most classes: what belongs to the clip, when it is complete and the
- * encoding are one piece of state under one lock, shared by the watcher and this thread;
- * split, that lock would span two classes.
+ * Longer than most classes: what belongs to the clip, when it is complete and the writing
+ * are one piece of state under one lock, shared by the watcher and this thread; split,
+ * that lock would span two classes.
  */
 final class ClipRecorder implements Runnable {
 
 	private static final Logger log = LoggerFactory.getLogger(ClipRecorder.class);
 
 	/**
-	 * Frames waiting to be encoded, at most: a bound on memory when the encoder falls
+	 * Bytes waiting to be written, at most: a bound on memory when the writer falls
 	 * behind (frames beyond it are dropped, and the clip jumps).
 	 */
 	static final long MAX_PENDING_BYTES = 64L * 1024 * 1024;
@@ -58,11 +49,13 @@ final class ClipRecorder implements Runnable {
 
 	private final Path target;
 
-	private final int fps;
+	private final ClipWriter writer;
+
+	private final Class<? extends ClipItem> items;
 
 	private final Consumer<Result> done;
 
-	private final ArrayDeque<ClipFrame> pending = new ArrayDeque<>();
+	private final ArrayDeque<ClipItem> pending = new ArrayDeque<>();
 
 	private long pendingBytes;
 
@@ -81,13 +74,14 @@ final class ClipRecorder implements Runnable {
 
 	/**
 	 * @param target where the finished MP4 goes
-	 * @param fps the camera's frame rate: the clip's time base
-	 * @param until frames captured up to this time belong to the clip so far
+	 * @param writer makes the MP4; used on the recorder's thread only, and closed there
+	 * @param until items captured up to this time belong to the clip so far
 	 * @param done told once of the outcome, on the recorder's thread
 	 */
-	ClipRecorder(Path target, int fps, Instant until, Consumer<Result> done) {
+	ClipRecorder(Path target, ClipWriter writer, Instant until, Consumer<Result> done) {
 		this.target = target;
-		this.fps = Math.max(1, fps);
+		this.writer = writer;
+		this.items = writer.items();
 		this.until = until;
 		this.done = done;
 	}
@@ -100,20 +94,26 @@ final class ClipRecorder implements Runnable {
 		thread.start();
 	}
 
-	/** A frame for the clip, if it turns out to fall within it. */
-	synchronized void offer(ClipFrame frame) {
-		if (this.closed || (this.finished && frame.capturedAt().isAfter(this.until))) {
+	/**
+	 * An item for the clip, if it turns out to fall within it; an item of another kind
+	 * than the writer's only tells the time.
+	 */
+	synchronized void offer(ClipItem item) {
+		if (this.closed || (this.finished && item.capturedAt().isAfter(this.until))) {
 			// Past the end: nothing more can belong to the clip.
 			this.closed = true;
 			notifyAll();
 			return;
 		}
-		if (this.pendingBytes + frame.jpeg().length > MAX_PENDING_BYTES) {
+		if (!this.items.isInstance(item)) {
+			return;
+		}
+		if (this.pendingBytes + item.size() > MAX_PENDING_BYTES) {
 			this.dropped++;
 			return;
 		}
-		this.pending.addLast(frame);
-		this.pendingBytes += frame.jpeg().length;
+		this.pending.addLast(item);
+		this.pendingBytes += item.size();
 		notifyAll();
 	}
 
@@ -151,13 +151,13 @@ final class ClipRecorder implements Runnable {
 		return this.closed;
 	}
 
-	/** The next frame to encode, waiting for one; null when the clip is complete. */
-	private synchronized @Nullable ClipFrame next() throws InterruptedException {
+	/** The next item to write, waiting for one; null when the clip is complete. */
+	private synchronized @Nullable ClipItem next() throws InterruptedException {
 		while (true) {
-			ClipFrame head = this.pending.peekFirst();
+			ClipItem head = this.pending.peekFirst();
 			if (head != null && !head.capturedAt().isAfter(this.until)) {
 				this.pending.removeFirst();
-				this.pendingBytes -= head.jpeg().length;
+				this.pendingBytes -= head.size();
 				return head;
 			}
 			if (this.finished && (head != null || this.closed || System.nanoTime() - this.closeDeadlineNanos > 0)) {
@@ -176,7 +176,10 @@ final class ClipRecorder implements Runnable {
 		Result result;
 		try {
 			temp = AtomicFiles.createTemp(this.target.getParent(), this.target.getFileName().toString());
-			result = record(temp);
+			// The writer's file is closed before it is synced and moved.
+			try (this.writer) {
+				result = record(temp);
+			}
 			AtomicFiles.syncFile(temp);
 			AtomicFiles.moveIntoPlace(temp, this.target, false, Durability.DURABLE);
 		}
@@ -193,6 +196,7 @@ final class ClipRecorder implements Runnable {
 			}
 		}
 		finally {
+			this.writer.close();
 			if (temp != null) {
 				deleteQuietly(temp);
 			}
@@ -201,77 +205,19 @@ final class ClipRecorder implements Runnable {
 	}
 
 	private Result record(Path temp) throws Exception {
-		FFmpegFrameRecorder recorder = null;
-		Instant first = null;
-		long lastFrameNumber = -1;
-		int frames = 0;
-		try (OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
-			ClipFrame frame;
-			while ((frame = next()) != null) {
-				if (recorder == null) {
-					first = frame.capturedAt();
-					recorder = open(temp, frame.width(), frame.height());
-				}
-				// Frames keep their capture times: a frame number from the time, never
-				// going back, so gaps stay gaps and the clip plays in real time.
-				long number = Math.round(Duration.between(first, frame.capturedAt()).toNanos() * this.fps / 1e9);
-				number = Math.max(number, lastFrameNumber + 1);
-				try (Mat image = decode(frame.jpeg())) {
-					if (image == null) {
-						continue;
-					}
-					recorder.setFrameNumber((int) number);
-					recorder.record(converter.convert(image));
-				}
-				lastFrameNumber = number;
-				frames++;
-			}
-			if (recorder == null) {
-				throw new IllegalStateException("no frames for the clip");
-			}
-			recorder.stop();
+		ClipItem item;
+		while ((item = next()) != null) {
+			this.writer.write(temp, item);
 		}
-		finally {
-			if (recorder != null) {
-				recorder.release();
-			}
-		}
+		ClipWriter.Written written = this.writer.finish();
 		long dropped;
 		synchronized (this) {
 			dropped = this.dropped;
 		}
 		if (dropped > 0) {
-			log.info("Clip {}: {} frames dropped because encoding fell behind", this.target.getFileName(), dropped);
+			log.info("Clip {}: {} frames dropped because writing fell behind", this.target.getFileName(), dropped);
 		}
-		return new Result(this.target, first, (lastFrameNumber + 1) / (double) this.fps, frames, null);
-	}
-
-	private FFmpegFrameRecorder open(Path temp, int width, int height) throws Exception {
-		// Even sizes: H.264 in 4:2:0 needs them (FFmpeg scales the odd pixel away).
-		FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(temp.toFile(), width & ~1, height & ~1, 0);
-		recorder.setFormat("mp4");
-		recorder.setVideoCodecName("libopenh264");
-		recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
-		recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-		recorder.setFrameRate(this.fps);
-		recorder.setGopSize(this.fps * 2);
-		// About 0.1 bit per pixel: clear at 720p, a few MB a minute.
-		recorder.setVideoBitrate((int) Math.min(8_000_000L, (long) width * height * this.fps / 10));
-		// The index at the front, so a browser starts playing before it has the whole
-		// file.
-		recorder.setOption("movflags", "+faststart");
-		recorder.start();
-		return recorder;
-	}
-
-	private static @Nullable Mat decode(byte[] jpeg) {
-		try (BytePointer data = new BytePointer(jpeg); Mat encoded = new Mat(1, jpeg.length, CV_8UC1, data)) {
-			Mat image = imdecode(encoded, IMREAD_COLOR);
-			if (image == null || image.empty()) {
-				return null;
-			}
-			return image;
-		}
+		return new Result(this.target, written.start(), written.seconds(), written.frames(), null);
 	}
 
 	private static void deleteQuietly(Path file) {

@@ -1,16 +1,19 @@
 package io.camdash.motion;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.camdash.camera.Camera;
 import io.camdash.camera.FrameConsumer;
 import io.camdash.camera.LatestFrame;
+import io.camdash.camera.source.H264Packet;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -21,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * last seconds for a clip's pre-roll), examines a few per second with the
  * {@link MotionDetector}, and turns runs of motion into events through the
  * {@link EventTracker}. Everything slow (files, webhook, pages) goes to the
- * {@link EventSink}; the clip is encoded by a {@link ClipRecorder} on its own thread.
+ * {@link EventSink}; the clip is written by a {@link ClipRecorder} on its own thread. A
+ * camera whose own H.264 browsers play has its packets kept instead of its JPEGs
+ * ({@link PacketRoll}), and its clips copy them: never re-encoded.
  * <p>
  * Lifecycle: one {@link State} field, changed under this object's lock.
  * <p>
@@ -35,6 +40,11 @@ final class MotionWatcher implements Runnable {
 
 	/** Pre-roll memory per camera, at most: a bound for cameras of very large frames. */
 	static final long MAX_PRE_ROLL_BYTES = 48L * 1024 * 1024;
+
+	/**
+	 * H.264 kept beyond the pre-roll, so a clip can still start at a keyframe before it.
+	 */
+	private static final Duration PACKET_MARGIN = Duration.ofSeconds(2);
 
 	/** How long the watcher waits for a frame before looking at the clock again. */
 	private static final long FRAME_WAIT_MILLIS = 500;
@@ -72,6 +82,8 @@ final class MotionWatcher implements Runnable {
 
 	private final PreRoll preRoll;
 
+	private final PacketRoll packets;
+
 	private final long detectIntervalNanos;
 
 	private final BlockingQueue<LatestFrame> handoff = new ArrayBlockingQueue<>(HANDOFF);
@@ -79,9 +91,23 @@ final class MotionWatcher implements Runnable {
 	/**
 	 * Plugged into the camera: on the capture thread it only queues a reference to the
 	 * frame (never blocking; a full queue drops the frame), so the camera never waits for
-	 * detection.
+	 * detection, and keeps the camera's H.264 packets (a few list operations).
 	 */
-	private final FrameConsumer feed = (image, frame) -> this.handoff.offer(frame);
+	private final FrameConsumer feed = new FrameConsumer() {
+
+		@Override
+		public void frame(Mat image, LatestFrame frame) {
+			MotionWatcher.this.handoff.offer(frame);
+		}
+
+		@Override
+		public void packet(H264Packet packet) {
+			if (MotionWatcher.this.settings.clips()) {
+				MotionWatcher.this.packets.add(packet);
+			}
+		}
+
+	};
 
 	private State state = State.NEW;
 
@@ -116,6 +142,8 @@ final class MotionWatcher implements Runnable {
 		// minFrames examined frames later.
 		Duration confirm = Duration.ofMillis(1000L * (settings.minFrames() + 1) / settings.detectFps());
 		this.preRoll = new PreRoll(settings.preRoll().plus(confirm), MAX_PRE_ROLL_BYTES);
+		// Packets are cheap to keep: a margin in case the watcher learns of a start late.
+		this.packets = new PacketRoll(settings.preRoll().plus(confirm).plus(PACKET_MARGIN), MAX_PRE_ROLL_BYTES);
 		this.detectIntervalNanos = TimeUnit.SECONDS.toNanos(1) / settings.detectFps();
 	}
 
@@ -174,7 +202,10 @@ final class MotionWatcher implements Runnable {
 					continue;
 				}
 				ClipFrame clipFrame = new ClipFrame(frame.jpeg(), frame.capturedAt(), frame.width(), frame.height());
-				this.preRoll.add(clipFrame);
+				if (!this.packets.playable()) {
+					// Clips of a camera whose packets are kept are made of them.
+					this.preRoll.add(clipFrame);
+				}
 				if (this.clip != null) {
 					this.clip.offer(clipFrame);
 				}
@@ -264,12 +295,30 @@ final class MotionWatcher implements Runnable {
 	}
 
 	private void startClip(MotionEvent event) {
+		Instant from = event.start().minus(this.settings.preRoll());
+		Instant until = this.tracker.lastMotion().plus(this.settings.postRoll());
+		Consumer<ClipRecorder.Result> done = (result) -> this.sink.clipDone(event, result);
+		int fps = this.camera.settings().fps();
 		try {
-			ClipRecorder recorder = new ClipRecorder(this.files.clipFile(event), this.camera.settings().fps(),
-					this.tracker.lastMotion().plus(this.settings.postRoll()),
-					(result) -> this.sink.clipDone(event, result));
-			for (ClipFrame frame : this.preRoll.since(event.start().minus(this.settings.preRoll()))) {
-				recorder.offer(frame);
+			Path file = this.files.clipFile(event);
+			ClipRecorder recorder = null;
+			if (this.packets.playable()) {
+				PacketClipWriter copier = new PacketClipWriter(fps,
+						this.metrics.clipFrames(this.camera.id(), MotionMetrics.COPIED));
+				recorder = new ClipRecorder(file, copier, until, done);
+				if (!this.packets.follow(from, recorder)) {
+					// No keyframe kept yet: its images will do.
+					copier.close();
+					recorder = null;
+				}
+			}
+			if (recorder == null) {
+				recorder = new ClipRecorder(file,
+						new JpegClipWriter(fps, this.metrics.clipFrames(this.camera.id(), MotionMetrics.ENCODED)),
+						until, done);
+				for (ClipFrame frame : this.preRoll.since(from)) {
+					recorder.offer(frame);
+				}
 			}
 			recorder.start(this.camera.id());
 			this.clip = recorder;
@@ -310,6 +359,7 @@ final class MotionWatcher implements Runnable {
 		// No more frames will come: the clip ends with what it has.
 		closeClip();
 		this.preRoll.clear();
+		this.packets.clear();
 		this.motionNow = false;
 		this.boxesNow = List.of();
 	}
@@ -327,7 +377,8 @@ final class MotionWatcher implements Runnable {
 		Instant examined = this.lastExamined;
 		return new WatcherStatus(this.camera.id(), true, event != null, this.motionNow, this.boxesNow,
 				(event != null) ? event.id() : null, (event != null) ? event.start() : null,
-				Math.round(this.lastDetectionNanos / 1000.0) / 1000.0, examined, this.preRoll.bytes());
+				Math.round(this.lastDetectionNanos / 1000.0) / 1000.0, examined,
+				this.preRoll.bytes() + this.packets.bytes());
 	}
 
 }

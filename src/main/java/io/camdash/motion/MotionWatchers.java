@@ -42,6 +42,8 @@ class MotionWatchers implements SmartLifecycle, MotionStates {
 			if (settings.of(camera.id()).enabled()) {
 				metrics.events(camera.id());
 				metrics.detectionTime(camera.id());
+				metrics.clipFrames(camera.id(), MotionMetrics.COPIED);
+				metrics.clipFrames(camera.id(), MotionMetrics.ENCODED);
 			}
 		}
 	}

@@ -33,7 +33,8 @@ class H264EncoderTests {
 					H264Encoder.EncodedFrame frame = encoder.encode(image, false);
 					assertThat(frame).isNotNull();
 					keyframes += frame.keyframe() ? 1 : 0;
-					mp4.writeBytes(Fmp4Writer.fragment(i + 1, i * 9000L, 9000, 0, frame.keyframe(), frame.sample()));
+					mp4.writeBytes(Fmp4Writer.fragment(Fmp4Writer.TRACK_ID, i + 1, i * 9000L, 9000, 0, frame.keyframe(),
+							frame.sample()));
 				}
 			}
 		}

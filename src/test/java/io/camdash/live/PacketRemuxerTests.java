@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import io.camdash.camera.source.AudioPacket;
+import io.camdash.camera.source.AudioTrack;
 import io.camdash.camera.source.H264Packet;
 import io.camdash.camera.source.H264Track;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ class PacketRemuxerTests {
 
 	@Test
 	void theInitSegmentCarriesTheStreamsOwnParameterSetsAndCodec() {
-		PacketRemuxer remuxer = new PacketRemuxer(RTSP, 10);
+		PacketRemuxer remuxer = new PacketRemuxer(RTSP, null, 10);
 		assertThat(remuxer.init()).as("before the first keyframe").isNull();
 		remuxer.remux(1, packet(RTSP, annexB(IDR), 0, 0, true));
 		assertThat(remuxer.init().codec()).isEqualTo("avc1.4D401E");
@@ -37,7 +39,7 @@ class PacketRemuxerTests {
 
 	@Test
 	void packetsBeforeTheFirstKeyframeAreDroppedThenEachUnitIsKeptAsItCame() {
-		PacketRemuxer remuxer = new PacketRemuxer(RTSP, 10);
+		PacketRemuxer remuxer = new PacketRemuxer(RTSP, null, 10);
 		assertThat(remuxer.remux(1, packet(RTSP, annexB(SLICE), 0, 0, false))).isNull();
 		Fragment key = remuxer.remux(1, packet(RTSP, annexB(IDR), 3600, 3600, true));
 		assertThat(key.keyframe()).isTrue();
@@ -52,7 +54,7 @@ class PacketRemuxerTests {
 		byte[] avcC = { 1, 0x4D, 0x40, 0x1E, (byte) 0xFD, (byte) 0xE1, 0, (byte) SPS.length, SPS[0], SPS[1], SPS[2],
 				SPS[3], SPS[4], SPS[5], 1, 0, (byte) PPS.length, PPS[0], PPS[1], PPS[2], PPS[3] };
 		H264Track file = new H264Track(avcC, 640, 360, 1, 12_800, 25);
-		PacketRemuxer remuxer = new PacketRemuxer(file, 10);
+		PacketRemuxer remuxer = new PacketRemuxer(file, null, 10);
 		byte[] twoByteLengths = { 0, (byte) IDR.length, IDR[0], IDR[1], IDR[2], IDR[3] };
 		Fragment fragment = remuxer.remux(1, packet(file, twoByteLengths, 0, 0, true));
 		assertThat(remuxer.init().codec()).isEqualTo("avc1.4D401E");
@@ -61,7 +63,7 @@ class PacketRemuxerTests {
 
 	@Test
 	void bFramesKeepTheirPresentationTimeAsACompositionOffset() {
-		PacketRemuxer remuxer = new PacketRemuxer(RTSP, 10);
+		PacketRemuxer remuxer = new PacketRemuxer(RTSP, null, 10);
 		Fragment fragment = remuxer.remux(1, packet(RTSP, annexB(IDR), 7200, 0, true));
 		// The composition offset is the trun's last field, the moof's last four bytes.
 		int moofSize = ByteBuffer.wrap(fragment.bytes()).getInt(0);
@@ -70,7 +72,7 @@ class PacketRemuxerTests {
 
 	@Test
 	void aTimestampGoingBackContinuesTheTimelineOneFrameLater() {
-		PacketRemuxer remuxer = new PacketRemuxer(RTSP, 10);
+		PacketRemuxer remuxer = new PacketRemuxer(RTSP, null, 10);
 		long first = decodeTime(remuxer.remux(1, packet(RTSP, annexB(IDR), 900_000, 900_000, true)).bytes());
 		long second = decodeTime(remuxer.remux(2, packet(RTSP, annexB(SLICE), 903_600, 903_600, false)).bytes());
 		long looped = decodeTime(remuxer.remux(3, packet(RTSP, annexB(IDR), 0, 0, true)).bytes());
@@ -81,9 +83,9 @@ class PacketRemuxerTests {
 	@Test
 	void profilesBrowsersDoNotPlayAreNotPassedThrough() {
 		byte[] high10 = { 0x67, 0x6E, 0x00, 0x1E, 0x11 };
-		assertThat(PacketRemuxer.canPass(RTSP)).isTrue();
-		assertThat(PacketRemuxer.canPass(new H264Track(annexB(high10, PPS), 640, 360, 1, 90_000, 25))).isFalse();
-		assertThat(PacketRemuxer.canPass(new H264Track(new byte[0], 640, 360, 1, 90_000, 25)))
+		assertThat(PlayableH264.inBrowsers(RTSP)).isTrue();
+		assertThat(PlayableH264.inBrowsers(new H264Track(annexB(high10, PPS), 640, 360, 1, 90_000, 25))).isFalse();
+		assertThat(PlayableH264.inBrowsers(new H264Track(new byte[0], 640, 360, 1, 90_000, 25)))
 			.as("parameter sets only in the stream: decided by its first keyframe")
 			.isTrue();
 	}
@@ -91,10 +93,63 @@ class PacketRemuxerTests {
 	@Test
 	void parameterSetsFoundOnlyInTheFirstKeyframeMakeTheInitSegment() {
 		H264Track bare = new H264Track(new byte[0], 640, 360, 1, 90_000, 25);
-		PacketRemuxer remuxer = new PacketRemuxer(bare, 10);
+		PacketRemuxer remuxer = new PacketRemuxer(bare, null, 10);
 		assertThat(remuxer.init()).isNull();
 		assertThat(remuxer.remux(1, packet(bare, annexB(SPS, PPS, IDR), 0, 0, true))).isNotNull();
 		assertThat(remuxer.init().codec()).isEqualTo("avc1.4D401E");
+	}
+
+	@Test
+	void aacBecomesASecondTrackBackToBackOnTheVideosTimeline() {
+		// AAC LC, 48 kHz, mono; timed in samples.
+		AudioTrack aac = new AudioTrack("aac", new byte[] { 0x11, (byte) 0x88 }, 48_000, 1, 1, 48_000);
+		PacketRemuxer remuxer = new PacketRemuxer(RTSP, aac, 10);
+		assertThat(remuxer.remuxAudio(1, audio(aac, 0))).as("before the video starts").isNull();
+		// The video starts at the source's second 1: its media time zero.
+		remuxer.remux(1, packet(RTSP, annexB(IDR), 90_000, 90_000, true));
+		InitSegment init = remuxer.init();
+		assertThat(init.codecs(true)).isEqualTo("avc1.4D401E,mp4a.40.2");
+		assertThat(init.mimeType(false)).isEqualTo("video/mp4; codecs=\"avc1.4D401E\"");
+		assertThat(boxes(init.bytes(true), "trak")).isEqualTo(2);
+		assertThat(boxes(init.bytes(false), "trak")).isEqualTo(1);
+		assertThat(contains(init.bytes(true), new byte[] { 0x05, 2, 0x11, (byte) 0x88 }))
+			.as("the AudioSpecificConfig in the esds")
+			.isTrue();
+		// At the source's 1.1 s: 0.1 s into the stream.
+		Fragment first = remuxer.remuxAudio(2, audio(aac, 48_000 + 4_800));
+		assertThat(first.audio()).isTrue();
+		assertThat(first.keyframe()).isFalse();
+		assertThat(decodeTime(first.bytes())).isEqualTo(4_800);
+		assertThat(sample(first.bytes())).containsExactly(1, 2, 3);
+		// A little late by its timestamp: still right after the one before.
+		Fragment second = remuxer.remuxAudio(3, audio(aac, 48_000 + 4_800 + 1_100));
+		assertThat(decodeTime(second.bytes())).isEqualTo(4_800 + 1_024);
+		// A second ahead: the source jumped, follow it.
+		Fragment jumped = remuxer.remuxAudio(4, audio(aac, 48_000 + 4_800 + 48_000));
+		assertThat(decodeTime(jumped.bytes())).isEqualTo(4_800 + 48_000);
+	}
+
+	@Test
+	void otherAudioCodecsAreLeftOut() {
+		AudioTrack mulaw = new AudioTrack("pcm_mulaw", new byte[0], 8_000, 1, 1, 8_000);
+		PacketRemuxer remuxer = new PacketRemuxer(RTSP, mulaw, 10);
+		remuxer.remux(1, packet(RTSP, annexB(IDR), 0, 0, true));
+		assertThat(remuxer.init().audioCodec()).isNull();
+		assertThat(remuxer.remuxAudio(2, audio(mulaw, 800))).isNull();
+	}
+
+	private static AudioPacket audio(AudioTrack track, long pts) {
+		return new AudioPacket(track, new byte[] { 1, 2, 3 }, pts, 1_024, Instant.now());
+	}
+
+	private static int boxes(byte[] data, String type) {
+		int found = 0;
+		for (int i = 0; i + 4 <= data.length; i++) {
+			if (new String(data, i, 4, StandardCharsets.US_ASCII).equals(type)) {
+				found++;
+			}
+		}
+		return found;
 	}
 
 	private static H264Packet packet(H264Track track, byte[] data, long pts, long dts, boolean keyframe) {

@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import io.camdash.support.H264Slices;
 import io.camdash.support.MjpegClient;
 import io.camdash.support.RtspRelay;
 import io.camdash.support.SignedInBrowserTests;
 import io.camdash.support.TestUsers;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,7 +84,7 @@ class PassthroughIntegrationTests extends SignedInBrowserTests {
 	@Test
 	void h264ViewersGetTheCamerasOwnUnitsAndNothingIsDecodedOrEncoded() throws Exception {
 		awaitIdleCamera();
-		Set<ByteBuffer> sourceSlices = slicesOf(video);
+		Set<ByteBuffer> sourceSlices = new HashSet<>(H264Slices.of(video));
 		try (LiveClient client = LiveClient.open(this.port, "/cameras/rtsp/live.ws", VIEWER)) {
 			client.send(LiveClient.BROWSER_CODECS);
 			assertThat((String) client.next()).startsWith("{\"type\":\"mse\",\"mime\":\"video/mp4; codecs=\\\""
@@ -266,24 +266,6 @@ class PassthroughIntegrationTests extends SignedInBrowserTests {
 		int start = moofSize + 8;
 		return H264Units.fromLengthPrefixed(java.util.Arrays.copyOfRange(fragment, start, fragment.length),
 				fragment.length - start, 4);
-	}
-
-	/** Every slice unit of the video file, as the encoder wrote it. */
-	private static Set<ByteBuffer> slicesOf(Path file) throws Exception {
-		Set<ByteBuffer> slices = new HashSet<>();
-		try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
-			grabber.start();
-			AVPacket packet;
-			while ((packet = grabber.grabPacket()) != null) {
-				byte[] data = new byte[packet.size()];
-				packet.data().get(data);
-				org.bytedeco.ffmpeg.global.avcodec.av_packet_unref(packet);
-				for (byte[] unit : H264Units.fromLengthPrefixed(data, data.length, 4)) {
-					slices.add(ByteBuffer.wrap(unit));
-				}
-			}
-		}
-		return slices;
 	}
 
 	/**

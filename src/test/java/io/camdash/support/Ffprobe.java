@@ -15,12 +15,13 @@ public final class Ffprobe {
 	}
 
 	/**
-	 * The first video stream's codec, pixel format and size, and the file's duration, as
-	 * {@code key=value} lines; fails the test when ffprobe cannot read the file.
+	 * The first video stream's codec, profile, pixel format and size, and the file's
+	 * duration, as {@code key=value} lines; fails the test when ffprobe cannot read the
+	 * file.
 	 */
 	public static String videoStream(Path file) throws Exception {
 		Process process = new ProcessBuilder("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
-				"stream=codec_name,pix_fmt,width,height:format=duration", "-of", "default=noprint_wrappers=1",
+				"stream=codec_name,profile,pix_fmt,width,height:format=duration", "-of", "default=noprint_wrappers=1",
 				file.toString())
 			.redirectErrorStream(true)
 			.start();

@@ -2,6 +2,8 @@ package io.camdash.camera.source;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -21,7 +23,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * A video file (looped, paced at its own frame rate) or a network camera (RTSP, HTTP,
  * MJPEG over HTTP) through FFmpeg. When its video is H.264 it also hands out packets (see
- * {@link PacketSource}), decoded by a decoder of its own only when asked.
+ * {@link PacketSource}), decoded by a decoder of its own only when asked, and its AAC
+ * audio's packets read along the way.
+ * <p>
+ * About 290 lines: opening, describing the streams and reading packets or images all work
+ * on the one FFmpeg context, used by one thread.
  */
 final class FfmpegSource implements PacketSource {
 
@@ -30,6 +36,9 @@ final class FfmpegSource implements PacketSource {
 		avutil.av_log_set_level(avutil.AV_LOG_ERROR);
 		FFmpegLogCallback.set();
 	}
+
+	/** Audio packets kept for the camera at most, between two video packets. */
+	private static final int MAX_AUDIO_PACKETS = 256;
 
 	private final SourceSettings settings;
 
@@ -44,6 +53,12 @@ final class FfmpegSource implements PacketSource {
 	private @Nullable H264Track track;
 
 	private int videoIndex = -1;
+
+	private @Nullable AudioTrack audio;
+
+	private int audioIndex = -1;
+
+	private final List<AudioPacket> audioRead = new ArrayList<>();
 
 	private @Nullable PacketDecoder decoder;
 
@@ -78,6 +93,7 @@ final class FfmpegSource implements PacketSource {
 		}
 		this.grabber = opening;
 		this.track = findH264Track(opening.getFormatContext());
+		this.audio = findAudioTrack(opening.getFormatContext());
 		double rate = opening.getFrameRate();
 		this.intervalNanos = (!this.loop) ? 0
 				: (long) (1_000_000_000L / ((rate > 0.5 && rate <= 240) ? rate : this.settings.fps()));
@@ -105,6 +121,40 @@ final class FfmpegSource implements PacketSource {
 					stream.time_base().den(), rate);
 		}
 		return null;
+	}
+
+	/** The first audio stream, described. */
+	private @Nullable AudioTrack findAudioTrack(AVFormatContext format) {
+		for (int i = 0; i < format.nb_streams(); i++) {
+			AVStream stream = format.streams(i);
+			AVCodecParameters parameters = stream.codecpar();
+			if (parameters.codec_type() == avutil.AVMEDIA_TYPE_AUDIO) {
+				this.audioIndex = i;
+				byte[] config = new byte[Math.max(0, parameters.extradata_size())];
+				if (config.length > 0) {
+					parameters.extradata().get(config);
+				}
+				String codec = avcodec.avcodec_get_name(parameters.codec_id()).getString();
+				return new AudioTrack(codec, config, parameters.sample_rate(), parameters.ch_layout().nb_channels(),
+						stream.time_base().num(), stream.time_base().den());
+			}
+		}
+		return null;
+	}
+
+	@Override
+	public @Nullable AudioTrack audioTrack() {
+		return this.audio;
+	}
+
+	@Override
+	public List<AudioPacket> takeAudio() {
+		if (this.audioRead.isEmpty()) {
+			return List.of();
+		}
+		List<AudioPacket> taken = List.copyOf(this.audioRead);
+		this.audioRead.clear();
+		return taken;
 	}
 
 	@Override
@@ -136,6 +186,13 @@ final class FfmpegSource implements PacketSource {
 						packet.data().get(data);
 						return new H264Packet(current, data, time(packet.pts()), time(packet.dts()),
 								(packet.flags() & avcodec.AV_PKT_FLAG_KEY) != 0, Instant.now());
+					}
+					if (packet.stream_index() == this.audioIndex && packet.size() > 0 && this.audio != null
+							&& this.audio.passable() && this.audioRead.size() < MAX_AUDIO_PACKETS) {
+						byte[] data = new byte[packet.size()];
+						packet.data().get(data);
+						this.audioRead.add(new AudioPacket(this.audio, data, time(packet.pts()),
+								Math.max(0, packet.duration()), Instant.now()));
 					}
 				}
 				finally {

@@ -1,6 +1,7 @@
 package io.camdash.camera.source;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.jspecify.annotations.Nullable;
@@ -63,6 +64,16 @@ final class HttpCameraSource implements PacketSource {
 	@Override
 	public void stopDecoding() {
 		this.ffmpeg.stopDecoding();
+	}
+
+	@Override
+	public @Nullable AudioTrack audioTrack() {
+		return (this.delegate == this.ffmpeg) ? this.ffmpeg.audioTrack() : null;
+	}
+
+	@Override
+	public List<AudioPacket> takeAudio() {
+		return this.ffmpeg.takeAudio();
 	}
 
 	@Override

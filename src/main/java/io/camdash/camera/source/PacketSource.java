@@ -1,6 +1,7 @@
 package io.camdash.camera.source;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.jspecify.annotations.Nullable;
@@ -36,5 +37,19 @@ public interface PacketSource extends FrameSource {
 
 	/** Forgets the decoder's state: nobody needs images for now. */
 	void stopDecoding();
+
+	/** The source's audio once it is open, or null when it has none. */
+	default @Nullable AudioTrack audioTrack() {
+		return null;
+	}
+
+	/**
+	 * The audio packets read on the way to the last video packet, oldest first, and
+	 * forgotten by the source; only audio camdash passes on
+	 * ({@link AudioTrack#passable()}) is kept.
+	 */
+	default List<AudioPacket> takeAudio() {
+		return List.of();
+	}
 
 }
