@@ -102,14 +102,15 @@ final class Publisher implements Runnable {
 		this.feed = opened;
 		try (opened; FFmpegFrameGrabber input = new FFmpegFrameGrabber(opened, 0)) {
 			input.setFormat("mp4");
-			input.start();
+			// Not start(): see FfmpegSource.open (JavaCV's lock of the whole JVM).
+			input.startUnsafe();
 			// The MP4 sample entry's tag ('avc1') means nothing to FLV or RTSP: let the
 			// output muxer choose its own.
 			for (int i = 0; i < input.getFormatContext().nb_streams(); i++) {
 				input.getFormatContext().streams(i).codecpar().codec_tag(0);
 			}
-			try (FFmpegFrameRecorder output = new FFmpegFrameRecorder(this.target.url(), input.getImageWidth(),
-					input.getImageHeight(), 0)) {
+			try (FFmpegFrameRecorder output = new UnlockedRecorder(this.target.url(), input.getImageWidth(),
+					input.getImageHeight())) {
 				output.setFormat(this.target.format());
 				output.setVideoCodec(input.getVideoCodec());
 				output.setOption("rw_timeout", Integer.toString(IO_TIMEOUT_MICROS));
@@ -176,6 +177,23 @@ final class Publisher implements Runnable {
 		if (current != null) {
 			current.close();
 		}
+	}
+
+	/**
+	 * A recorder whose start (connecting to the media server, up to its I/O timeout) does
+	 * not hold JavaCV's lock of the whole JVM, as {@code start(AVFormatContext)} would.
+	 */
+	private static final class UnlockedRecorder extends FFmpegFrameRecorder {
+
+		UnlockedRecorder(String url, int width, int height) {
+			super(url, width, height, 0);
+		}
+
+		@Override
+		public void start() throws Exception {
+			startUnsafe();
+		}
+
 	}
 
 }

@@ -157,7 +157,9 @@ class PublishIntegrationTests {
 		try (FFmpegFrameGrabber player = new FFmpegFrameGrabber(nginx.url("red"));
 				OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
 			player.setOption("rw_timeout", "10000000");
-			player.start();
+			// Not start(): it would hold JavaCV's lock of the whole JVM while waiting for
+			// nginx, and camdash's publisher (in this JVM) needs it to connect.
+			player.startUnsafe();
 			int frames = 0;
 			while (frames < 10) {
 				Frame frame = player.grabImage();

@@ -84,7 +84,11 @@ final class FfmpegSource implements PacketSource {
 			}
 		}
 		try {
-			opening.start();
+			// Not start(): JavaCV holds one lock of the whole JVM through it, network
+			// waits included, so a camera that does not answer held up every other
+			// camera's opening, publishing and clips for its whole timeout. FFmpeg's
+			// own functions have been thread-safe since 4.0.
+			opening.startUnsafe();
 		}
 		catch (FrameGrabber.Exception ex) {
 			closeQuietly(opening);

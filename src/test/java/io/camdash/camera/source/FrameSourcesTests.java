@@ -3,12 +3,14 @@ package io.camdash.camera.source;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,34 @@ class FrameSourcesTests {
 				.withMessageContaining("http://127.0.0.1:9/stream.mjpg")
 				.withMessageNotContaining("secret")
 				.withMessageNotContaining("user");
+		}
+	}
+
+	@Test
+	void aCameraThatDoesNotAnswerHoldsUpNoOtherCamerasOpening() throws Exception {
+		Path video = this.dir.resolve("other.avi");
+		TestMedia.writeVideo(video, 1);
+		// An RTSP "camera" that takes the connection and never says a word.
+		try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+				FrameSource stuck = this.factory.create(
+						new SourceSettings("Stuck", SourceSpec.of("rtsp://127.0.0.1:" + silent.getLocalPort() + "/cam"),
+								0, 0, 10, Duration.ofSeconds(30)));
+				FrameSource other = this.factory.create(settings("file:" + video))) {
+			CompletableFuture<Void> opening = CompletableFuture.runAsync(() -> {
+				try {
+					stuck.open();
+				}
+				catch (IOException ex) {
+					// Closed at the end of the test.
+				}
+			});
+			try (Socket accepted = silent.accept()) {
+				long started = System.nanoTime();
+				other.open();
+				assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the other camera's opening")
+					.isLessThan(Duration.ofSeconds(10));
+				assertThat(opening).as("the silent camera is still opening").isNotDone();
+			}
 		}
 	}
 
