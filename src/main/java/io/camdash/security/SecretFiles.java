@@ -15,23 +15,23 @@ import io.camdash.storage.AtomicFiles.Durability;
 
 /**
  * The data folder where camdash keeps its own secrets (the generated admin password's
- * hash, the remember-me key). The folder is owner-only (700) and each file owner-readable
- * only (600); a file is written to a temporary file and moved into place, so a crash
- * never leaves half a secret behind.
+ * hash, the remember-me key, the settings file). The folder is owner-only (700) and each
+ * file owner-readable only (600); a file is written to a temporary file and moved into
+ * place, so a crash never leaves half a secret behind.
  */
-final class SecretFiles {
+public final class SecretFiles {
 
 	private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
 	private final Path folder;
 
-	SecretFiles(Path folder) {
+	public SecretFiles(Path folder) {
 		this.folder = folder.toAbsolutePath().normalize();
 		// Only this folder's own files: the thumbnail cache below it cleans itself.
 		AtomicFiles.removeLeftovers(this.folder, 1);
 	}
 
-	Path path(String name) {
+	public Path path(String name) {
 		return this.folder.resolve(name);
 	}
 
@@ -51,7 +51,7 @@ final class SecretFiles {
 	}
 
 	/** Writes a file atomically with owner-only access. */
-	void write(String name, String content) {
+	public void write(String name, String content) {
 		try {
 			createFolder();
 			AtomicFiles.write(path(name), (content + "\n").getBytes(StandardCharsets.UTF_8), Durability.DURABLE,

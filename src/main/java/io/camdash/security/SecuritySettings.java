@@ -22,8 +22,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Who may use camdash and how, under {@code camdash.security}.
  *
- * @param dataFolder folder for the generated admin password's hash, the remember-me key
- * and the API tokens' hashes (created with owner-only access)
+ * @param dataFolder folder for the generated admin password's hash, the remember-me key,
+ * the API tokens' hashes and the settings file (created with owner-only access)
  * @param adminName name of the built-in administrator
  * @param adminPassword password of the built-in administrator, plain or already hashed
  * ({bcrypt}...); when empty, camdash generates one on first start, prints it once and
@@ -46,7 +46,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("camdash.security")
 @Validated
-public record SecuritySettings(@DefaultValue("./.camdash") @NotNull Path dataFolder,
+public record SecuritySettings(@DefaultValue(SecuritySettings.DEFAULT_DATA_FOLDER) @NotNull Path dataFolder,
 		@DefaultValue("admin") @NotNull @Pattern(regexp = UserSettings.NAME_PATTERN,
 				message = UserSettings.NAME_MESSAGE) String adminName,
 		String adminPassword, List<@Valid UserSettings> users, @DefaultValue("false") boolean anonymousViewing,
@@ -56,6 +56,11 @@ public record SecuritySettings(@DefaultValue("./.camdash") @NotNull Path dataFol
 		@DefaultValue("16KB") @NotNull DataSize maxAnonymousBody, @DefaultValue("1m") @NotNull Duration basicCache,
 		List<@NotNull @Pattern(regexp = FRAME_ANCESTOR_PATTERN,
 				message = FRAME_ANCESTOR_MESSAGE) String> frameAncestors) {
+
+	/**
+	 * The data folder's default, also for readers of the folder before the beans exist.
+	 */
+	public static final String DEFAULT_DATA_FOLDER = "./.camdash";
 
 	static final String FRAME_ANCESTOR_PATTERN = "'self'|https?://[A-Za-z0-9.\\[\\]:*-]+";
 

@@ -38,7 +38,7 @@ final class ProtectedRoutes {
 	/** Reads only an ADMIN may do. */
 	static final List<Route> ADMIN_READS = List.of(Route.actuator("/actuator/metrics"),
 			Route.actuator("/actuator/metrics/camdash.camera.viewers"), Route.actuator("/actuator/info"),
-			Route.page("/settings/tokens"));
+			Route.page("/settings/tokens"), Route.page("/settings/cameras"));
 
 	/** Every state change: only an ADMIN, and only with a CSRF token. */
 	static final List<Route> CHANGES = List.of(Route.change("POST", "/cameras/cam/snapshots"),
