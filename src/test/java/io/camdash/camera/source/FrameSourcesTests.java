@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class FrameSourcesTests {
 
-	private final FrameSourceFactory factory = new FrameSourceFactory();
+	private final FrameSourceFactory factory = new FrameSourceFactory(PiCameraProperties.defaults());
 
 	@TempDir
 	Path dir;
@@ -106,7 +106,7 @@ class FrameSourcesTests {
 	}
 
 	static SourceSettings settings(String source) {
-		return new SourceSettings("Test", SourceSpec.of(source), 0, 0, 10, Duration.ofSeconds(2));
+		return new SourceSettings("Test", SourceSpec.of(source), 0, 0, 10, 80, Duration.ofSeconds(2));
 	}
 
 }
