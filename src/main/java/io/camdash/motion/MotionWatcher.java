@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import io.camdash.camera.Camera;
 import io.camdash.camera.FrameConsumer;
 import io.camdash.camera.LatestFrame;
+import io.camdash.camera.source.H264Track;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -79,9 +80,22 @@ final class MotionWatcher implements Runnable {
 	/**
 	 * Plugged into the camera: on the capture thread it only queues a reference to the
 	 * frame (never blocking; a full queue drops the frame), so the camera never waits for
-	 * detection.
+	 * detection. It reads the camera's JPEGs, never the decoded image, so a camera that
+	 * passes its source's JPEGs through keeps doing so while watched.
 	 */
-	private final FrameConsumer feed = (image, frame) -> this.handoff.offer(frame);
+	private final FrameConsumer feed = new FrameConsumer() {
+
+		@Override
+		public void frame(@Nullable Mat image, LatestFrame frame) {
+			MotionWatcher.this.handoff.offer(frame);
+		}
+
+		@Override
+		public Reads reads(@Nullable H264Track track) {
+			return Reads.JPEG;
+		}
+
+	};
 
 	private State state = State.NEW;
 

@@ -26,6 +26,15 @@ public interface EncodedFrameSource extends FrameSource {
 	 */
 	Mat decode(byte[] encoded) throws IOException;
 
+	/**
+	 * Whether {@link #grabEncoded()} may be used, asked once after {@link #open()}: a
+	 * source that found out on opening that it reads video says false, and is then read
+	 * with {@link #grab()} only.
+	 */
+	default boolean givesEncodedFrames() {
+		return true;
+	}
+
 	@Override
 	default Mat grab() throws IOException, InterruptedException {
 		return decode(grabEncoded());
