@@ -151,7 +151,9 @@ public final class StreamingBenchmark {
 		return appArgs(video, null, out);
 	}
 
-	/** The server's arguments; with an MJPEG camera URL, the two pass-through cameras too. */
+	/**
+	 * The server's arguments; with an MJPEG camera URL, the two pass-through cameras too.
+	 */
 	private static List<String> appArgs(Path video, @Nullable String mjpegUrl, Path out) {
 		List<String> args = new ArrayList<>(List.of("--camdash.cameras[0].id=bench",
 				"--camdash.cameras[0].name=Bench 720p", "--camdash.cameras[0].source=file:" + video.toAbsolutePath(),
@@ -161,7 +163,8 @@ public final class StreamingBenchmark {
 				// viewer.
 				"--camdash.cameras[1].id=idle", "--camdash.cameras[1].source=test-pattern",
 				"--camdash.cameras[1].width=1280", "--camdash.cameras[1].height=720", "--camdash.cameras[1].fps=30",
-				"--camdash.cameras[1].idle-timeout=1s", "--camdash.streaming.max-viewers=600", "--camdash.streaming.max-viewers-per-address=600",
+				"--camdash.cameras[1].idle-timeout=1s", "--camdash.streaming.max-viewers=600",
+				"--camdash.streaming.max-viewers-per-address=600",
 				// Idle stream threads go after 2 s (default 10 s), so churn settles
 				// within the run.
 				"--camdash.streaming.thread-keep-alive=2s",
