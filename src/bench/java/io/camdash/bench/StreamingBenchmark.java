@@ -216,7 +216,7 @@ public final class StreamingBenchmark {
 		log("Pass-through: 1 viewer of %s", camera);
 		List<Viewer> viewers = this.pool.open(1, "/cameras/" + camera + "/stream.mjpg?token=" + BENCH_TOKEN, 0, 60_000);
 		Thread.sleep(this.options.quick() ? 2000 : 15_000);
-		Cpu cpu = Cpu.start(this.server, this.clientPid);
+		CpuWindow cpu = CpuWindow.start(this.server, this.clientPid);
 		this.pool.startWindow();
 		Thread.sleep(this.options.windowSeconds() * 1000L);
 		WindowFigures window = this.pool.endWindow(viewers).get(0);
