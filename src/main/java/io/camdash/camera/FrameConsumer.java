@@ -8,10 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Something that takes a camera's frames as they are made: the MJPEG broadcaster, live
  * H.264, motion detection. It says what it {@link #reads}, so the camera decodes no more
- * than somebody uses. It plugs in with
- * {@link Camera#attach} and out with {@link Camera#detach}; while attached it counts as
- * demand, so the camera captures (and shows NO SIGNAL while its source is down) however
- * long nobody else watches.
+ * than somebody uses. It plugs in with {@link Camera#attach} and out with
+ * {@link Camera#detach}; while attached it counts as demand, so the camera captures (and
+ * shows NO SIGNAL while its source is down) however long nobody else watches.
  * <p>
  * <b>Threads.</b> Every method is called on the camera's capture thread, or on the
  * watchdog thread for a NO SIGNAL card and for state changes it notices. Calls to the
@@ -31,8 +30,8 @@ public interface FrameConsumer {
 	/**
 	 * What a consumer reads, from the least work for the camera to the most. The camera
 	 * decodes no more than its consumers (and viewers, and stills) read: the packets of a
-	 * source whose video is H.264 are decoded only while someone reads frames, and a frame
-	 * that came as JPEG only while someone reads its pixels.
+	 * source whose video is H.264 are decoded only while someone reads frames, and a
+	 * frame that came as JPEG only while someone reads its pixels.
 	 */
 	enum Reads {
 

@@ -1,40 +1,34 @@
 package io.camdash.camera.source;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Objects;
 
+import io.camdash.camera.source.PiCameraProperties.Codec;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * A Raspberry Pi camera module, through the system's {@code rpicam-vid} (libcamera): the
- * program is asked for MJPEG from the Pi's hardware JPEG encoder on its standard output,
- * which a thread of this source cuts into frames. The frames are the encoder's own JPEGs,
- * so a camera without overlay passes them on without decoding them. When the program
- * ends, the frame after the last one is a failure that says why (its last line on
- * standard error, such as a camera in use by another program), and the capture loop
- * starts it again with its backoff.
+ * A Raspberry Pi camera module, through the system's {@code rpicam-vid} (libcamera) run
+ * as a {@link CameraProgram} that writes what the Pi's hardware encoder makes to its
+ * standard output. Asked for MJPEG, a thread of this source cuts the output into JPEGs,
+ * which a camera without overlay passes on without decoding them. Asked for H.264, FFmpeg
+ * reads the output (through an {@link InterruptibleInput}) as packets, which live H.264
+ * passes on without encoding them. When the program ends, the next read fails saying why
+ * (its last line on standard error, such as a camera in use by another program), and the
+ * capture loop starts it again with its backoff.
  */
-final class PiCameraSource implements EncodedFrameSource {
-
-	private static final Logger log = LoggerFactory.getLogger(PiCameraSource.class);
+final class PiCameraSource implements EncodedFrameSource, PacketSource {
 
 	/** The largest frame accepted: far above a 4K JPEG. */
 	static final int MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
-	private static final int MAX_REASON_LENGTH = 200;
+	/** H.264 held between the program and FFmpeg: seconds of 1080p. */
+	private static final int H264_BUFFER_BYTES = 4 * 1024 * 1024;
 
 	private final SourceSettings settings;
 
@@ -46,13 +40,12 @@ final class PiCameraSource implements EncodedFrameSource {
 
 	private final FrameHandoff frames = new FrameHandoff();
 
-	private volatile @Nullable String lastErrorLine;
+	private @Nullable CameraProgram program;
 
-	private @Nullable Process process;
+	/** The program's H.264, when asked for it. */
+	private @Nullable FfmpegSource video;
 
-	private @Nullable Thread stdoutReader;
-
-	private @Nullable Thread stderrReader;
+	private @Nullable InterruptibleInput videoInput;
 
 	/**
 	 * @param searchPath where program names are looked up: the PATH, folders separated by
@@ -65,44 +58,41 @@ final class PiCameraSource implements EncodedFrameSource {
 	}
 
 	/** The command run for a camera: the program, then its options. */
-	static List<String> command(String program, SourceSettings settings) {
+	static List<String> command(String program, SourceSettings settings, Codec codec) {
 		List<String> command = new ArrayList<>(List.of(program, "--camera", settings.source().location()));
 		if (settings.width() > 0 && settings.height() > 0) {
 			command.addAll(List.of("--width", Integer.toString(settings.width()), "--height",
 					Integer.toString(settings.height())));
 		}
-		command.addAll(List.of("--framerate", Integer.toString(settings.fps()), "--codec", "mjpeg", "--quality",
-				Integer.toString(settings.jpegQuality()), "--timeout", "0", "--nopreview", "--flush", "--output", "-"));
+		String fps = Integer.toString(settings.fps());
+		command.addAll(List.of("--framerate", fps));
+		if (codec == Codec.H264) {
+			// A keyframe every second, each with its parameter sets (--inline): a new
+			// viewer starts within a second. Browsers play the high profile.
+			command.addAll(List.of("--codec", "h264", "--profile", "high", "--intra", fps, "--inline"));
+		}
+		else {
+			command.addAll(List.of("--codec", "mjpeg", "--quality", Integer.toString(settings.jpegQuality())));
+		}
+		command.addAll(List.of("--timeout", "0", "--nopreview", "--flush", "--output", "-"));
 		return command;
 	}
 
 	@Override
 	public void open() throws IOException {
-		Path program = locateProgram();
-		ProcessBuilder builder = new ProcessBuilder(command(program.toString(), this.settings));
-		// libcamera logs every step at INFO on standard error; keep its errors, so that
-		// the last line says what went wrong.
-		builder.environment().putIfAbsent("LIBCAMERA_LOG_LEVELS", "*:ERROR");
-		Process started;
-		try {
-			started = builder.start();
+		Path found = locateProgram();
+		String thread = "camdash-picamera-" + this.settings.source().location();
+		Codec codec = this.properties.codec();
+		CameraProgram started = CameraProgram.start(command(found.toString(), this.settings, codec), thread);
+		this.program = started;
+		if (codec == Codec.H264) {
+			openVideo(started, thread);
 		}
-		catch (IOException ex) {
-			throw new IOException(program + " cannot be run: " + sanitized(String.valueOf(ex.getMessage())), ex);
+		else {
+			Thread reader = new Thread(() -> readFrames(started), thread);
+			reader.setDaemon(true);
+			reader.start();
 		}
-		this.process = started;
-		String name = program.getFileName().toString();
-		String camera = this.settings.source().location();
-		this.stderrReader = daemon("camdash-picamera-" + camera + "-stderr",
-				() -> readErrors(started.getErrorStream()));
-		this.stdoutReader = daemon("camdash-picamera-" + camera, () -> readFrames(started, name));
-	}
-
-	private static Thread daemon(String name, Runnable task) {
-		Thread thread = new Thread(task, name);
-		thread.setDaemon(true);
-		thread.start();
-		return thread;
 	}
 
 	/**
@@ -111,9 +101,9 @@ final class PiCameraSource implements EncodedFrameSource {
 	 */
 	private Path locateProgram() throws IOException {
 		String configured = this.properties.program();
-		Path found = locate(configured);
+		Path found = CameraProgram.locate(configured, this.searchPath);
 		if (found == null && configured.equals(PiCameraProperties.DEFAULT_PROGRAM)) {
-			found = locate(PiCameraProperties.OLD_PROGRAM);
+			found = CameraProgram.locate(PiCameraProperties.OLD_PROGRAM, this.searchPath);
 		}
 		if (found != null) {
 			return found;
@@ -125,87 +115,54 @@ final class PiCameraSource implements EncodedFrameSource {
 		throw new IOException(configured + " is not installed or not executable (camdash.picamera.program)");
 	}
 
-	private @Nullable Path locate(String program) {
-		if (program.startsWith("/")) {
-			Path path = Path.of(program);
-			return (Files.isRegularFile(path) && Files.isExecutable(path)) ? path : null;
-		}
-		for (String folder : this.searchPath.split(File.pathSeparator)) {
-			if (!folder.isEmpty()) {
-				Path path = Path.of(folder, program);
-				if (Files.isRegularFile(path) && Files.isExecutable(path)) {
-					return path;
-				}
-			}
-		}
-		return null;
-	}
-
-	/** On the reading thread: cuts the output into frames until it ends. */
-	private void readFrames(Process running, String name) {
+	/** On the reading thread: cuts the MJPEG output into frames until it ends. */
+	private void readFrames(CameraProgram running) {
 		String reason;
-		try (InputStream out = new BufferedInputStream(running.getInputStream(), 64 * 1024)) {
+		try (InputStream out = new BufferedInputStream(running.output(), 64 * 1024)) {
 			JpegStreamSplitter splitter = new JpegStreamSplitter(out, MAX_FRAME_BYTES);
 			byte[] frame;
 			while ((frame = splitter.next()) != null) {
 				this.frames.put(frame);
 			}
-			reason = name + " stopped";
+			reason = running.name() + " stopped";
 		}
 		catch (IOException ex) {
-			reason = name + " stopped: " + sanitized(String.valueOf(ex.getMessage()));
+			reason = running.name() + " stopped: " + CameraProgram.sanitized(String.valueOf(ex.getMessage()));
 		}
-		this.frames.end(withExitAndError(running, reason));
+		this.frames.end(running.ended(reason));
 	}
 
-	/** The reason with the program's exit code and last error line, once it exited. */
-	private String withExitAndError(Process running, String reason) {
+	/** Opens FFmpeg on the program's H.264; it waits for the first frames. */
+	private void openVideo(CameraProgram running, String thread) throws IOException {
+		InterruptibleInput input = new InterruptibleInput(running.output(), H264_BUFFER_BYTES, thread);
+		this.videoInput = input;
+		FfmpegSource opening = new FfmpegSource(this.settings, input, "h264");
+		this.video = opening;
 		try {
-			if (running.waitFor(2, TimeUnit.SECONDS)) {
-				reason += " (exit code " + running.exitValue() + ")";
-			}
-			Thread errors = this.stderrReader;
-			if (errors != null) {
-				errors.join(1000);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		String line = this.lastErrorLine;
-		return (line != null) ? reason + ": " + line : reason;
-	}
-
-	/** On its own thread: keeps the last line the program wrote to standard error. */
-	private void readErrors(InputStream errors) {
-		try (BufferedReader reader = new BufferedReader(new InputStreamReader(errors, StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				String clean = sanitized(line);
-				if (!clean.isEmpty()) {
-					this.lastErrorLine = clean;
-					log.debug("Camera {}: {}", this.settings.source().describe(), clean);
-				}
-			}
+			opening.open();
 		}
 		catch (IOException ex) {
-			// The program is gone: what it said is kept.
+			throw failure(running, ex);
+		}
+		if (opening.h264Track() == null) {
+			throw new IOException(running.name() + " sent no H.264 video");
 		}
 	}
 
-	/**
-	 * A line fit for the NO SIGNAL card: printable characters only, without the
-	 * {@code ERROR: *** ... ***} decoration of rpicam-apps, and not too long.
-	 */
-	static String sanitized(String line) {
-		String clean = line.replaceAll("\u001b\\[[0-9;]*[A-Za-z]", "")
-			.replaceAll("\\p{Cntrl}", " ")
-			.replaceAll("[^\\p{Print}\\p{L}\\p{N}]", "")
-			.replaceFirst("^\\s*ERROR:\\s*", "")
-			.replaceAll("\\*{3}", "")
-			.replaceAll("\\s+", " ")
-			.strip();
-		return (clean.length() > MAX_REASON_LENGTH) ? clean.substring(0, MAX_REASON_LENGTH) + "…" : clean;
+	/** A read of the program's H.264 failed: why, in the program's words if it ended. */
+	private IOException failure(CameraProgram running, IOException ex) {
+		if (Thread.currentThread().isInterrupted()) {
+			return new IOException(running.name() + " sent nothing within the stall timeout", ex);
+		}
+		if (running.exited()) {
+			return new IOException(running.ended(running.name() + " stopped"), ex);
+		}
+		return new IOException("the H.264 of " + running.name() + " cannot be read: " + ex.getMessage(), ex);
+	}
+
+	@Override
+	public boolean givesEncodedFrames() {
+		return this.video == null;
 	}
 
 	@Override
@@ -219,23 +176,63 @@ final class PiCameraSource implements EncodedFrameSource {
 	}
 
 	@Override
+	public @Nullable H264Track h264Track() {
+		return (this.video != null) ? this.video.h264Track() : null;
+	}
+
+	@Override
+	public H264Packet readPacket() throws IOException {
+		FfmpegSource source = opened();
+		try {
+			return source.readPacket();
+		}
+		catch (IOException ex) {
+			throw failure(Objects.requireNonNull(this.program), ex);
+		}
+	}
+
+	@Override
+	public @Nullable Mat decode(H264Packet packet) throws IOException {
+		return opened().decode(packet);
+	}
+
+	@Override
+	public void stopDecoding() {
+		opened().stopDecoding();
+	}
+
+	@Override
+	public Mat grab() throws IOException, InterruptedException {
+		return (this.video != null) ? this.video.grab() : decode(grabEncoded());
+	}
+
+	private FfmpegSource opened() {
+		FfmpegSource source = this.video;
+		if (source == null) {
+			throw new IllegalStateException("the camera module was not asked for H.264");
+		}
+		return source;
+	}
+
+	@Override
 	public long frameIntervalNanos() {
 		return 0;
 	}
 
 	@Override
 	public void close() {
-		Process running = this.process;
-		if (running != null) {
-			running.destroy();
+		if (this.program != null) {
+			this.program.close();
+		}
+		if (this.video != null) {
+			this.video.close();
+		}
+		if (this.videoInput != null) {
 			try {
-				if (!running.waitFor(2, TimeUnit.SECONDS)) {
-					running.destroyForcibly();
-				}
+				this.videoInput.close();
 			}
-			catch (InterruptedException ex) {
-				// Stopping anyway: not waiting is all the interrupt asks.
-				running.destroyForcibly();
+			catch (IOException ex) {
+				// An in-memory pipe: nothing to release.
 			}
 		}
 		this.decoder.close();

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.camdash.camera.source.PiCameraProperties.Codec;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +60,71 @@ class PiCameraSourceTests {
 	}
 
 	@Test
+	void askedForH264TheProgramGetsAKeyframeASecondWithItsParameterSets() throws Exception {
+		StandInCameraProgram program = StandInCameraProgram.h264(this.dir, 0, "", 0);
+		try (PiCameraSource source = h264Source(program, 1280, 720, 25)) {
+			source.open();
+			source.readPacket();
+		}
+		assertThat(program.arguments()).containsExactly("--camera", "0", "--width", "1280", "--height", "720",
+				"--framerate", "25", "--codec", "h264", "--profile", "high", "--intra", "25", "--inline", "--timeout",
+				"0", "--nopreview", "--flush", "--output", "-");
+	}
+
+	@Test
+	void theProgramsH264ComesAsPacketsThatDecodeToImages() throws Exception {
+		StandInCameraProgram program = StandInCameraProgram.h264(this.dir, 0, "", 0);
+		try (PiCameraSource source = h264Source(program, 0, 0, 20)) {
+			source.open();
+			assertThat(source.givesEncodedFrames()).isFalse();
+			H264Track track = source.h264Track();
+			assertThat(track).isNotNull();
+			assertThat(track.width()).isEqualTo(320);
+			assertThat(track.height()).isEqualTo(240);
+			H264Packet packet = source.readPacket();
+			while (!packet.keyframe()) {
+				packet = source.readPacket();
+			}
+			assertThat(packet.track()).isSameAs(track);
+			Mat image = source.decode(packet);
+			for (int i = 0; image == null && i < 10; i++) {
+				image = source.decode(source.readPacket());
+			}
+			assertThat(image).isNotNull();
+			assertThat(image.cols()).isEqualTo(320);
+			assertThat(image.rows()).isEqualTo(240);
+		}
+	}
+
+	@Test
+	void anH264ProgramThatEndsEndsTheSourceWithItsExitCodeAndLastErrorLine() throws Exception {
+		StandInCameraProgram program = StandInCameraProgram.h264(this.dir, 10, "ERROR: *** camera disconnected ***", 3);
+		try (PiCameraSource source = h264Source(program, 0, 0, 20)) {
+			source.open();
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> {
+				for (int i = 0; i < 100; i++) {
+					source.readPacket();
+				}
+			}).withMessage("rpicam-vid stopped (exit code 3): camera disconnected");
+		}
+	}
+
+	@Test
+	void anH264ProgramThatFailsAtOnceSaysWhy() throws Exception {
+		StandInCameraProgram program = StandInCameraProgram.failing(this.dir,
+				"ERROR: *** failed to acquire camera /base/soc/i2c0mux/i2c@1/imx708@1a ***", 255);
+		try (PiCameraSource source = new PiCameraSource(settings("picamera:0", 0, 0, 20, 80),
+				new PiCameraProperties(program.path().toString(), Codec.H264), "/usr/bin:/bin")) {
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> {
+				source.open();
+				source.readPacket();
+			})
+				.withMessage("rpicam-vid stopped (exit code 255): failed to acquire camera "
+						+ "/base/soc/i2c0mux/i2c@1/imx708@1a");
+		}
+	}
+
+	@Test
 	void aProgramThatEndsEndsTheSourceWithItsExitCodeAndLastErrorLine() throws Exception {
 		StandInCameraProgram program = StandInCameraProgram.write(this.dir, "rpicam-vid", 3,
 				"ERROR: *** camera disconnected ***", 3);
@@ -103,7 +170,7 @@ class PiCameraSourceTests {
 						+ "(sudo apt install rpicam-apps), or set camdash.picamera.program");
 		}
 		try (PiCameraSource source = new PiCameraSource(settings("picamera:0", 0, 0, 20, 80),
-				new PiCameraProperties("my-camera-tool"), this.dir.toString())) {
+				new PiCameraProperties("my-camera-tool", Codec.MJPEG), this.dir.toString())) {
 			assertThatExceptionOfType(IOException.class).isThrownBy(source::open)
 				.withMessage("my-camera-tool is not installed or not executable (camdash.picamera.program)");
 		}
@@ -111,21 +178,23 @@ class PiCameraSourceTests {
 
 	@Test
 	void errorLinesAreCleanedForTheNoSignalCard() {
-		assertThat(PiCameraSource.sanitized("\u001b[31mERROR: *** no cameras available ***\u001b[0m\r"))
+		assertThat(CameraProgram.sanitized("\u001b[31mERROR: *** no cameras available ***\u001b[0m\r"))
 			.isEqualTo("no cameras available");
-		assertThat(PiCameraSource.sanitized("ERROR: *** no cameras available ***")).isEqualTo("no cameras available");
-		assertThat(PiCameraSource.sanitized("x".repeat(300))).hasSize(201);
+		assertThat(CameraProgram.sanitized("ERROR: *** no cameras available ***")).isEqualTo("no cameras available");
+		assertThat(CameraProgram.sanitized("x".repeat(300))).hasSize(201);
 	}
 
 	@Test
 	void theProgramSettingMustBeANameOrAnExecutableFile() throws Exception {
-		assertThatIllegalArgumentException().isThrownBy(() -> new PiCameraProperties("/nonexistent/rpicam-vid"))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new PiCameraProperties("/nonexistent/rpicam-vid", Codec.MJPEG))
 			.withMessage("camdash.picamera.program: '/nonexistent/rpicam-vid' is not an executable file");
-		assertThatIllegalArgumentException().isThrownBy(() -> new PiCameraProperties("rpicam-vid; reboot"))
+		assertThatIllegalArgumentException().isThrownBy(() -> new PiCameraProperties("rpicam-vid; reboot", Codec.MJPEG))
 			.withMessageContaining("must be a program name (such as rpicam-vid) or an absolute path");
 		Path notExecutable = Files.writeString(this.dir.resolve("tool"), "#!/bin/sh\n");
-		assertThatIllegalArgumentException().isThrownBy(() -> new PiCameraProperties(notExecutable.toString()));
-		assertThat(new PiCameraProperties("  ").program()).isEqualTo("rpicam-vid");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new PiCameraProperties(notExecutable.toString(), Codec.MJPEG));
+		assertThat(new PiCameraProperties("  ", null).program()).isEqualTo("rpicam-vid");
 	}
 
 	@Test
@@ -146,8 +215,13 @@ class PiCameraSourceTests {
 	}
 
 	private PiCameraSource source(String program, String source, int width, int height, int fps, int quality) {
-		return new PiCameraSource(settings(source, width, height, fps, quality), new PiCameraProperties(program),
-				"/usr/bin:/bin");
+		return new PiCameraSource(settings(source, width, height, fps, quality),
+				new PiCameraProperties(program, Codec.MJPEG), "/usr/bin:/bin");
+	}
+
+	private PiCameraSource h264Source(StandInCameraProgram program, int width, int height, int fps) {
+		return new PiCameraSource(settings("picamera:0", width, height, fps, 80),
+				new PiCameraProperties(program.path().toString(), Codec.H264), "/usr/bin:/bin");
 	}
 
 	private static SourceSettings settings(String source, int width, int height, int fps, int quality) {

@@ -17,7 +17,9 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
  * A stand-in for {@code rpicam-vid}, written by a test into a folder: a shell script that
  * records how it was called (its arguments, one a line, and one line per start) and
  * writes generated JPEGs to its standard output, as the real program does with
- * {@code --codec mjpeg -o -}. There is no Pi camera on these machines.
+ * {@code --codec mjpeg -o -}, or a generated H.264 stream (ffmpeg's test source through
+ * libx264), as with {@code --codec h264 --inline -o -}. There is no Pi camera on these
+ * machines.
  */
 public final class StandInCameraProgram {
 
@@ -52,6 +54,28 @@ public final class StandInCameraProgram {
 	/** A program that fails at once with {@code errorLine}, as with a camera in use. */
 	public static StandInCameraProgram failing(Path folder, String errorLine, int exitCode) {
 		return write(folder, "rpicam-vid", -1, errorLine, exitCode);
+	}
+
+	/**
+	 * A program writing H.264 in Annex B form, 320x240 at the {@code --framerate} it is
+	 * given (20 without), a keyframe a second with its parameter sets; after
+	 * {@code frames} frames (0 for never) it writes {@code errorLine} to standard error
+	 * and exits with {@code exitCode}.
+	 */
+	public static StandInCameraProgram h264(Path folder, int frames, String errorLine, int exitCode) {
+		StandInCameraProgram stand = new StandInCameraProgram(folder, "rpicam-vid");
+		String limit = (frames > 0) ? "-frames:v " + frames + " " : "";
+		stand.writeScript("""
+				rate=20
+				while [ $# -gt 1 ]; do
+				  if [ "$1" = --framerate ]; then rate=$2; fi
+				  shift
+				done
+				ffmpeg -nostdin -loglevel error -re -f lavfi -i testsrc2=size=320x240:rate=$rate %1$s\\
+				  -c:v libx264 -preset veryfast -tune zerolatency -profile:v high -bf 0 -g $rate -pix_fmt yuv420p \\
+				  -x264-params repeat-headers=1 -f h264 - || exit 9
+				""".formatted(limit), errorLine, exitCode);
+		return stand;
 	}
 
 	public Path path() {
@@ -95,14 +119,8 @@ public final class StandInCameraProgram {
 	 * none at all.
 	 */
 	private void writeScript(int frames, String errorLine, int exitCode) {
-		String name = this.program.getFileName().toString();
-		String dir = this.folder.toString();
-		String script = """
-				#!/bin/sh
-				printf '%%s\\n' "$@" > '%1$s/%2$s.args'
-				echo started >> '%1$s/%2$s.starts'
-				echo "[0:00:00.05] INFO Camera camera_manager.cpp:284 libcamera v0.0.0" >&2
-				limit=%3$d
+		writeScript("""
+				limit=%2$d
 				n=0
 				while [ "$limit" -ge 0 ]; do
 				  for i in 0 1 2; do
@@ -112,9 +130,24 @@ public final class StandInCameraProgram {
 				    sleep 0.05
 				  done
 				done
+				""".formatted(this.folder, frames), errorLine, exitCode);
+	}
+
+	/**
+	 * The script: records its call, runs {@code body}, then says {@code errorLine} and
+	 * exits with {@code exitCode}.
+	 */
+	private void writeScript(String body, String errorLine, int exitCode) {
+		String name = this.program.getFileName().toString();
+		String script = """
+				#!/bin/sh
+				printf '%%s\\n' "$@" > '%1$s/%2$s.args'
+				echo started >> '%1$s/%2$s.starts'
+				echo "[0:00:00.05] INFO Camera camera_manager.cpp:284 libcamera v0.0.0" >&2
+				%3$s
 				printf '%%s\\n' '%4$s' >&2
 				exit %5$d
-				""".formatted(dir, name, frames, errorLine.replace("'", ""), exitCode);
+				""".formatted(this.folder, name, body, errorLine.replace("'", ""), exitCode);
 		try {
 			Files.writeString(this.program, script);
 			Files.setPosixFilePermissions(this.program, PosixFilePermissions.fromString("rwxr-xr-x"));
