@@ -80,7 +80,8 @@ public final class StreamingBenchmark {
 			log("camdash pid %d on 127.0.0.1:%d", server.pid(), server.port());
 			try (ViewerPool pool = new ViewerPool(server.port(), this.options.clientThreads())) {
 				this.pool = pool;
-				if (!"slow".equals(System.getProperty("bench.only"))) {
+				String only = System.getProperty("bench.only", "");
+				if (only.isEmpty() || Set.of(only.split(",")).contains("passthrough")) {
 					// First, while no other camera runs.
 					passThrough(feeder);
 				}
@@ -100,7 +101,8 @@ public final class StreamingBenchmark {
 	/**
 	 * Every scenario, or those named in {@code -Dbench.only} (for example {@code slow} to
 	 * compare a setting such as socket-send-buffer in runs taken one after another, or
-	 * {@code load,kinds}).
+	 * {@code load,kinds}; {@code passthrough} names the MJPEG pass-through scenario, run
+	 * first).
 	 */
 	private void scenarios() throws Exception {
 		Set<String> only = Set.of(System.getProperty("bench.only", "").split(","));
