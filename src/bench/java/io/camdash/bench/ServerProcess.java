@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,6 +60,12 @@ final class ServerProcess implements AutoCloseable {
 	 * healthy.
 	 */
 	static ServerProcess start(Path jar, List<String> jvmArgs, List<String> appArgs, Path log) throws Exception {
+		return start(jar, jvmArgs, Map.of(), appArgs, log);
+	}
+
+	/** The same with more environment variables for the server. */
+	static ServerProcess start(Path jar, List<String> jvmArgs, Map<String, String> env, List<String> appArgs, Path log)
+			throws Exception {
 		int port = freePort();
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -69,7 +76,9 @@ final class ServerProcess implements AutoCloseable {
 		command.add("--server.address=127.0.0.1");
 		command.addAll(appArgs);
 		Files.createDirectories(log.getParent());
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().putAll(env);
+		Process process = builder.start();
 		ServerProcess server = new ServerProcess(process, port, log);
 		// Generous: a loaded machine (a build beside the benchmark) starts camdash
 		// slowly.

@@ -16,6 +16,8 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The streaming benchmark of issue 3: starts camdash as a separate JVM with a 1280x720 30
  * fps video source, then measures N viewers, slow viewers, churn and first frame, and
@@ -38,6 +40,10 @@ public final class StreamingBenchmark {
 	static final String STREAM = "/cameras/bench/stream.mjpg?token=" + BENCH_TOKEN;
 
 	static final String IDLE_STREAM = "/cameras/idle/stream.mjpg?token=" + IDLE_TOKEN;
+
+	static final String PASS_CAMERA = "mjpeg";
+
+	static final String DRAWN_CAMERA = "mjpeg-drawn";
 
 	private static final int SLOW_BYTES_PER_SECOND = 50_000;
 
@@ -71,12 +77,18 @@ public final class StreamingBenchmark {
 		BenchVideo.generate(video, this.options.quick() ? 2 : 5);
 		Path serverLog = this.options.out().resolve("server.log");
 		log("Starting camdash from %s, log in %s", this.options.jar(), serverLog);
-		try (ServerProcess server = ServerProcess.start(this.options.jar(), jvmArgs(),
-				appArgs(video, this.options.out()), serverLog)) {
+		try (MjpegFeeder feeder = MjpegFeeder.start(video);
+				ServerProcess server = ServerProcess.start(this.options.jar(), jvmArgs(),
+						appArgs(video, feeder.url(), this.options.out()), serverLog)) {
 			this.server = server;
 			log("camdash pid %d on 127.0.0.1:%d", server.pid(), server.port());
 			try (ViewerPool pool = new ViewerPool(server.port(), this.options.clientThreads())) {
 				this.pool = pool;
+				String only = System.getProperty("bench.only", "");
+				if (only.isEmpty() || Set.of(only.split(",")).contains("passthrough")) {
+					// First, while no other camera runs.
+					passThrough(feeder);
+				}
 				warmUp();
 				scenarios();
 			}
@@ -93,7 +105,8 @@ public final class StreamingBenchmark {
 	/**
 	 * Every scenario, or those named in {@code -Dbench.only} (for example {@code slow} to
 	 * compare a setting such as socket-send-buffer in runs taken one after another, or
-	 * {@code load,kinds}).
+	 * {@code load,kinds}; {@code passthrough} names the MJPEG pass-through scenario, run
+	 * first).
 	 */
 	private void scenarios() throws Exception {
 		Set<String> only = Set.of(System.getProperty("bench.only", "").split(","));
@@ -141,6 +154,13 @@ public final class StreamingBenchmark {
 	}
 
 	static List<String> appArgs(Path video, Path out) {
+		return appArgs(video, null, out);
+	}
+
+	/**
+	 * The server's arguments; with an MJPEG camera URL, the two pass-through cameras too.
+	 */
+	private static List<String> appArgs(Path video, @Nullable String mjpegUrl, Path out) {
 		List<String> args = new ArrayList<>(List.of("--camdash.cameras[0].id=bench",
 				"--camdash.cameras[0].name=Bench 720p", "--camdash.cameras[0].source=file:" + video.toAbsolutePath(),
 				"--camdash.cameras[0].width=1280", "--camdash.cameras[0].height=720", "--camdash.cameras[0].fps=30",
@@ -163,6 +183,16 @@ public final class StreamingBenchmark {
 				"--camdash.pictures.folder=" + out.resolve("pictures"),
 				"--camdash.pictures.thumbnail-cache=" + out.resolve("thumbnails"),
 				"--camdash.notes.folder=" + out.resolve("notes")));
+		if (mjpegUrl != null) {
+			// An MJPEG network camera twice: JPEGs passed through, and drawn on
+			// (decoded, overlay, encoded).
+			args.addAll(List.of("--camdash.cameras[2].id=" + PASS_CAMERA, "--camdash.cameras[2].source=" + mjpegUrl,
+					"--camdash.cameras[2].overlay=false", "--camdash.cameras[2].idle-timeout=1s",
+					"--camdash.cameras[3].id=" + DRAWN_CAMERA, "--camdash.cameras[3].source=" + mjpegUrl,
+					"--camdash.cameras[3].overlay=true", "--camdash.cameras[3].idle-timeout=1s",
+					"--camdash.security.camera-tokens." + PASS_CAMERA + "=" + BENCH_TOKEN,
+					"--camdash.security.camera-tokens." + DRAWN_CAMERA + "=" + BENCH_TOKEN));
+		}
 		// Extra server settings to compare, e.g.
 		// -Dbench.serverArgs=--camdash.streaming.socket-send-buffer=256KB
 		String extra = System.getProperty("bench.serverArgs", "").strip();
@@ -170,6 +200,44 @@ public final class StreamingBenchmark {
 			args.addAll(List.of(extra.split("\\s+")));
 		}
 		return args;
+	}
+
+	/**
+	 * Server CPU for one viewer of an MJPEG network camera (720p30, q80), its JPEGs
+	 * passed through versus decoded, drawn on and encoded again (the overlay on: what
+	 * every frame cost before pass-through).
+	 */
+	private void passThrough(MjpegFeeder feeder) throws Exception {
+		double passed = oneViewerCpu(PASS_CAMERA);
+		double drawn = oneViewerCpu(DRAWN_CAMERA);
+		this.results.info("MJPEG camera source: mean frame KB", format(feeder.meanFrameBytes() / 1000, 1));
+		this.results.info("MJPEG camera, 1 viewer, passed through: server CPU % of a core", format(passed, 1));
+		this.results.info("MJPEG camera, 1 viewer, decoded + overlay + encoded: server CPU % of a core",
+				format(drawn, 1));
+		this.results.target("pass-through CPU / decode-and-encode CPU, MJPEG camera at 1 viewer",
+				format(passed / drawn, 2), "<= 0.2", passed / drawn <= 0.2);
+	}
+
+	private double oneViewerCpu(String camera) throws Exception {
+		log("Pass-through: 1 viewer of %s", camera);
+		List<Viewer> viewers = this.pool.open(1, "/cameras/" + camera + "/stream.mjpg?token=" + BENCH_TOKEN, 0, 60_000);
+		Thread.sleep(this.options.quick() ? 2000 : 15_000);
+		CpuWindow cpu = CpuWindow.start(this.server, this.clientPid);
+		this.pool.startWindow();
+		Thread.sleep(this.options.windowSeconds() * 1000L);
+		WindowFigures window = this.pool.endWindow(viewers).get(0);
+		cpu.stop();
+		String status = this.server.get("/cameras/" + camera + "/status");
+		this.pool.closeViewers();
+		this.results.info("MJPEG camera " + camera + ": viewer fps (min), status passThrough",
+				format(Stats.min(window.fps()), 2) + ", " + status.contains("\"passThrough\":true"));
+		// Wait for the camera to stop, so it costs nothing in what is measured next.
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+		while (!this.server.get("/cameras/" + camera + "/status").contains("\"IDLE\"")
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(200);
+		}
+		return cpu.serverPercent();
 	}
 
 	/**

@@ -14,6 +14,7 @@ import io.camdash.camera.CameraRegistry;
 import io.camdash.camera.CamerasProperties;
 import io.camdash.camera.LatestFrame;
 import io.camdash.camera.source.FrameSourceFactory;
+import io.camdash.camera.source.PiCameraProperties;
 import io.camdash.pictures.PicturesProperties;
 import io.camdash.support.CameraSettingsBuilder;
 import io.camdash.support.TestStreamingProperties;
@@ -98,7 +99,8 @@ class MotionDetectionBenchmark {
 				new CamerasProperties(IntStream.range(0, cameras)
 					.mapToObj((i) -> CameraSettingsBuilder.camera("cam" + i).source("file:" + video).fps(fps).build())
 					.toList()),
-				TestStreamingProperties.tenViewers(), new FrameSourceFactory(), new SimpleMeterRegistry());
+				TestStreamingProperties.tenViewers(), new FrameSourceFactory(PiCameraProperties.defaults()),
+				new SimpleMeterRegistry());
 		MotionProperties properties = new MotionProperties(
 				new MotionProperties.Webhook(null, Duration.ofSeconds(5), 3, 100),
 				new MotionProperties.Retention(30, DataSize.ofBytes(0), Duration.ofHours(1)), 10);

@@ -81,6 +81,9 @@ public final class Camera {
 
 	private volatile int height;
 
+	/** Whether the last live frame was the source's own JPEG, not decoded and encoded. */
+	private volatile boolean passThrough;
+
 	Camera(CameraSettings settings, StreamingProperties.Reduced reducedFrames, FrameSourceFactory sources,
 			MeterRegistry meterRegistry) {
 		this.settings = settings;
@@ -146,7 +149,7 @@ public final class Camera {
 		}
 		return new CameraStatus(id(), name(), this.settings.source().describe(), this.state, this.problem,
 				this.fps.fps(), this.width, this.height, this.demand.viewers(), this.demand.reducedViewers(), frameAge,
-				this.consumers.streamStatus(), audioStatus(), this.publishing.all());
+				this.passThrough, this.consumers.streamStatus(), audioStatus(), this.publishing.all());
 	}
 
 	CameraMetrics metrics() {
@@ -286,6 +289,7 @@ public final class Camera {
 		boolean withoutSignal = this.state == CameraState.NO_SIGNAL;
 		this.frames.clear();
 		this.fps.reset();
+		this.passThrough = false;
 		enter(CameraState.IDLE, this.problem);
 		if (withoutSignal) {
 			log.info("Camera '{}' stopped, without signal for {}", id(), outageLength(System.nanoTime()));
@@ -352,7 +356,15 @@ public final class Camera {
 	 */
 	boolean wantsImages(H264Track track) {
 		return this.demand.wantsImages(this.settings.idleTimeout(), System.nanoTime())
-				|| this.consumers.needImages(track);
+				|| this.consumers.reads(track) != FrameConsumer.Reads.PACKETS;
+	}
+
+	/**
+	 * Whether a consumer reads the decoded image of a frame that came as JPEG: while none
+	 * does, such a frame need not be decoded.
+	 */
+	boolean consumersReadImages() {
+		return this.consumers.reads(null) == FrameConsumer.Reads.IMAGE;
 	}
 
 	/**
@@ -372,10 +384,17 @@ public final class Camera {
 		this.consumers.packet(packet);
 	}
 
-	void publishLive(Mat image, byte[] jpeg, byte @Nullable [] reducedJpeg, Instant capturedAt) {
+	/**
+	 * Publishes a camera frame. {@code image} is its decoded image, or null when the
+	 * frame is the source's own JPEG, passed through undecoded as nothing read its
+	 * pixels.
+	 */
+	void publishLive(@Nullable Mat image, byte[] jpeg, byte @Nullable [] reducedJpeg, Instant capturedAt, int width,
+			int height, boolean passedThrough) {
 		long now = System.nanoTime();
-		this.width = image.cols();
-		this.height = image.rows();
+		this.width = width;
+		this.height = height;
+		this.passThrough = passedThrough;
 		this.fps.count(now);
 		// The state turns LIVE before the frame is visible, so whoever sees a live frame
 		// sees a live camera.
@@ -418,6 +437,7 @@ public final class Camera {
 	 */
 	private void lostSignal(String reason) {
 		this.fps.reset();
+		this.passThrough = false;
 		enter(CameraState.NO_SIGNAL, reason);
 		log.warn("Camera '{}' lost its source: {}", id(), reason);
 		showNoSignal();

@@ -19,8 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param id short name used in URLs, metrics and file names
  * @param name name shown on pages and drawn on frames; defaults to the id
  * @param source where frames come from: test-pattern, device:0, file:/path/video.mp4,
- * folder:/path, rtsp://..., http(s)://... or snapshot:http(s)://... (a still-image URL
- * polled at fps)
+ * folder:/path, rtsp://..., http(s)://..., snapshot:http(s)://... (a still-image URL
+ * polled at fps) or picamera:0 (a Raspberry Pi camera module, through rpicam-vid)
  * @param width frame width in pixels; 0 keeps the source's own size (640 for the test
  * pattern)
  * @param height frame height in pixels; 0 keeps the source's own size (480 for the test
@@ -48,7 +48,8 @@ public record CameraSettings(@NotNull @Pattern(regexp = CameraId.PATTERN, messag
 
 	/** What the camera asks of its frame source. */
 	public SourceSettings sourceSettings() {
-		return new SourceSettings(this.name, this.source, this.width, this.height, this.fps, this.stallTimeout);
+		return new SourceSettings(this.name, this.source, this.width, this.height, this.fps, this.jpegQuality,
+				this.stallTimeout);
 	}
 
 	/** The camera used when none is configured. */

@@ -1,11 +1,14 @@
 package io.camdash.camera;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import io.camdash.camera.source.EncodedFrameSource;
 import io.camdash.camera.source.FrameSource;
 import io.camdash.camera.source.FrameSourceFactory;
+import io.camdash.camera.source.JpegSize;
 import io.camdash.camera.source.SourceSpec;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -18,11 +21,13 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 /**
  * The body of a camera's capture thread: open the source, grab, draw the overlay, encode
  * to JPEG once (and once more, smaller, while some viewer gets reduced frames), publish.
- * When the source fails it is closed and reopened: at once (no sooner than a frame
- * interval after it was last opened) if it gave frames, since some cameras close their
- * connection after every frame; with capped exponential backoff if it gave none. A
- * failure is only reported to the camera, which shows NO SIGNAL if no frame follows
- * within its stall timeout. Runs while its {@link CaptureLifecycle} says so.
+ * A source that sends JPEG has its frames published as they came when nothing is drawn on
+ * them (pass-through), and decoded only when something needs their pixels. When the
+ * source fails it is closed and reopened: at once (no sooner than a frame interval after
+ * it was last opened) if it gave frames, since some cameras close their connection after
+ * every frame; with capped exponential backoff if it gave none. A failure is only
+ * reported to the camera, which shows NO SIGNAL if no frame follows within its stall
+ * timeout. Runs while its {@link CaptureLifecycle} says so.
  * <p>
  * A source whose video is H.264 is read as packets instead, decoded only while somebody
  * needs images (see {@link PacketCapture}).
@@ -84,23 +89,32 @@ final class CaptureLoop implements Runnable {
 			PacketCapture packets = PacketCapture.of(this.camera, source);
 			long interval = source.frameIntervalNanos();
 			long due = System.nanoTime();
+			EncodedFrameSource encoded = (packets == null && source instanceof EncodedFrameSource e
+					&& e.givesEncodedFrames()) ? e : null;
 			while (this.lifecycle.shouldRun()) {
 				if (interval > 0) {
 					due = pace(due, interval);
 				}
-				Mat image = (packets != null) ? packets.next() : source.grab();
-				if (Thread.interrupted()) {
-					throw new InterruptedException();
+				if (packets != null) {
+					Mat image = packets.next();
+					if (Thread.interrupted()) {
+						throw new InterruptedException();
+					}
+					// Null: passed on without an image, as nobody needs one now.
+					if (image != null) {
+						publish(encoder, reducedEncoder, fitted(checked(image), resized));
+					}
 				}
-				if (packets != null && image == null) {
-					// Passed on without an image: nobody needs one now.
-					gaveFrames = true;
-					continue;
+				else if (encoded != null) {
+					captureEncoded(encoded, encoder, reducedEncoder, resized);
 				}
-				if (image == null || image.empty()) {
-					throw new IllegalStateException("the source gave an empty image");
+				else {
+					Mat image = source.grab();
+					if (Thread.interrupted()) {
+						throw new InterruptedException();
+					}
+					publish(encoder, reducedEncoder, fitted(checked(image), resized));
 				}
-				publish(encoder, reducedEncoder, fitted(image, resized));
 				gaveFrames = true;
 			}
 		}
@@ -146,9 +160,51 @@ final class CaptureLoop implements Runnable {
 		return resized;
 	}
 
+	/**
+	 * One frame of a source that sends encoded images. A JPEG that needs nothing drawn on
+	 * it and has the camera's size is published as it came (pass-through), decoded only
+	 * when reduced frames or a consumer need its pixels; anything else is decoded and
+	 * goes the usual way.
+	 */
+	private void captureEncoded(EncodedFrameSource source, JpegEncoder encoder, ReducedFrameEncoder reducedEncoder,
+			Mat resized) throws IOException, InterruptedException {
+		byte[] bytes = source.grabEncoded();
+		if (Thread.interrupted()) {
+			throw new InterruptedException();
+		}
+		JpegSize size = JpegSize.of(bytes);
+		if (size == null || drawsOverlay() || !hasCameraSize(size)) {
+			publish(encoder, reducedEncoder, fitted(checked(source.decode(bytes)), resized));
+			return;
+		}
+		Instant capturedAt = Instant.now();
+		boolean reducedWanted = this.camera.demand().wantsReducedFrames();
+		Mat image = (reducedWanted || this.camera.consumersReadImages()) ? checked(source.decode(bytes)) : null;
+		this.camera.metrics().framesCaptured.increment();
+		byte[] reducedJpeg = (image != null && reducedWanted) ? encodeReduced(reducedEncoder, image) : null;
+		this.camera.publishLive(image, bytes, reducedJpeg, capturedAt, size.width(), size.height(), true);
+	}
+
+	private boolean drawsOverlay() {
+		return this.settings.overlay() && this.settings.source().kind() != SourceSpec.Kind.TEST_PATTERN;
+	}
+
+	private boolean hasCameraSize(JpegSize size) {
+		int w = this.settings.width();
+		int h = this.settings.height();
+		return w <= 0 || h <= 0 || (size.width() == w && size.height() == h);
+	}
+
+	private static Mat checked(Mat image) {
+		if (image == null || image.empty()) {
+			throw new IllegalStateException("the source gave an empty image");
+		}
+		return image;
+	}
+
 	private void publish(JpegEncoder encoder, ReducedFrameEncoder reducedEncoder, Mat image) {
 		Instant capturedAt = Instant.now();
-		if (this.settings.overlay() && this.settings.source().kind() != SourceSpec.Kind.TEST_PATTERN) {
+		if (drawsOverlay()) {
 			FramePainter.overlay(image, this.settings.name(), capturedAt);
 		}
 		CameraMetrics metrics = this.camera.metrics();
@@ -156,15 +212,17 @@ final class CaptureLoop implements Runnable {
 		byte[] jpeg = encoder.encode(image);
 		metrics.encodeTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 		metrics.framesCaptured.increment();
-		byte[] reducedJpeg = null;
-		if (this.camera.demand().wantsReducedFrames()) {
-			// Before publishing, so both sizes of a frame appear together; about a
-			// millisecond at 720p.
-			long reducedStart = System.nanoTime();
-			reducedJpeg = reducedEncoder.encode(image);
-			metrics.reducedEncodeTime.record(System.nanoTime() - reducedStart, TimeUnit.NANOSECONDS);
-		}
-		this.camera.publishLive(image, jpeg, reducedJpeg, capturedAt);
+		// Before publishing, so both sizes of a frame appear together; about a
+		// millisecond at 720p.
+		byte[] reducedJpeg = this.camera.demand().wantsReducedFrames() ? encodeReduced(reducedEncoder, image) : null;
+		this.camera.publishLive(image, jpeg, reducedJpeg, capturedAt, image.cols(), image.rows(), false);
+	}
+
+	private byte[] encodeReduced(ReducedFrameEncoder reducedEncoder, Mat image) {
+		long start = System.nanoTime();
+		byte[] reducedJpeg = reducedEncoder.encode(image);
+		this.camera.metrics().reducedEncodeTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+		return reducedJpeg;
 	}
 
 	/**

@@ -7,11 +7,11 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Something that takes a camera's frames as they are made: the MJPEG broadcaster today;
- * H.264 live view, motion detection, recording and publishing next. It plugs in with
- * {@link Camera#attach} and out with {@link Camera#detach}; while attached it counts as
- * demand, so the camera captures (and shows NO SIGNAL while its source is down) however
- * long nobody else watches.
+ * Something that takes a camera's frames as they are made: the MJPEG broadcaster, live
+ * H.264, motion detection. It says what it {@link #reads}, so the camera decodes no more
+ * than somebody uses. It plugs in with {@link Camera#attach} and out with
+ * {@link Camera#detach}; while attached it counts as demand, so the camera captures (and
+ * shows NO SIGNAL while its source is down) however long nobody else watches.
  * <p>
  * <b>Threads.</b> Every method is called on the camera's capture thread, or on the
  * watchdog thread for a NO SIGNAL card and for state changes it notices. Calls to the
@@ -29,16 +29,45 @@ import org.jspecify.annotations.Nullable;
 public interface FrameConsumer {
 
 	/**
+	 * What a consumer reads, from the least work for the camera to the most. The camera
+	 * decodes no more than its consumers (and viewers, and stills) read: the packets of a
+	 * source whose video is H.264 are decoded only while someone reads frames, and a
+	 * frame that came as JPEG only while someone reads its pixels.
+	 */
+	enum Reads {
+
+		/** Only {@link #packet}s; frames it gets anyway are of no use to it. */
+		PACKETS,
+
+		/** Frames, through their JPEG ({@link LatestFrame#jpeg()}), never the image. */
+		JPEG,
+
+		/** Frames' decoded images. */
+		IMAGE
+
+	}
+
+	/**
+	 * What this consumer reads while the camera's source gives {@code track} (null when
+	 * the source gives no H.264 packets). Asked for every frame, so it answers at once.
+	 */
+	default Reads reads(@Nullable H264Track track) {
+		return Reads.IMAGE;
+	}
+
+	/**
 	 * A new frame: a captured image, or a NO SIGNAL card ({@code frame.live()} false,
 	 * about once a second while the source is down).
 	 * @param image the decoded BGR image (CV_8UC3, overlay drawn) that {@code frame}
 	 * holds as JPEG. It belongs to the camera and is reused for the next frame: read it
 	 * during this call only, never change it, and copy it ({@code image.clone()} or
-	 * {@code copyTo}) to keep it
+	 * {@code copyTo}) to keep it. Null when the frame is the source's own JPEG, passed
+	 * through undecoded: such a frame never reaches a consumer that reads
+	 * {@link Reads#IMAGE}
 	 * @param frame the same frame as published to every viewer: JPEG, sequence, capture
 	 * time, size, and whether it is live
 	 */
-	void frame(Mat image, LatestFrame frame);
+	void frame(@Nullable Mat image, LatestFrame frame);
 
 	/**
 	 * A packet of the camera's H.264 video, as its source sent it, for a consumer that
@@ -56,15 +85,6 @@ public interface FrameConsumer {
 	 * @param packet the packet; its bytes are the consumer's to keep
 	 */
 	default void audio(AudioPacket packet) {
-	}
-
-	/**
-	 * Whether this consumer needs images while the camera's source gives this H.264 track
-	 * as packets. The camera decodes packets only while some consumer (or viewer, or
-	 * still) needs images; one that passes packets on says no.
-	 */
-	default boolean needsImages(H264Track track) {
-		return true;
 	}
 
 	/**

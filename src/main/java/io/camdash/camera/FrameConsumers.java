@@ -55,12 +55,31 @@ final class FrameConsumers {
 		return null;
 	}
 
-	void frame(Mat image, LatestFrame frame) {
+	/**
+	 * The most any consumer reads while the source gives {@code track} (null: no
+	 * packets).
+	 */
+	FrameConsumer.Reads reads(@Nullable H264Track track) {
+		FrameConsumer.Reads most = FrameConsumer.Reads.PACKETS;
+		for (FrameConsumer consumer : this.consumers) {
+			FrameConsumer.Reads reads = consumer.reads(track);
+			if (reads.compareTo(most) > 0) {
+				most = reads;
+			}
+		}
+		return most;
+	}
+
+	void frame(@Nullable Mat image, LatestFrame frame) {
 		if (this.consumers.isEmpty()) {
 			return;
 		}
 		synchronized (this.callLock) {
 			for (FrameConsumer consumer : this.consumers) {
+				if (image == null && consumer.reads(null) == FrameConsumer.Reads.IMAGE) {
+					// Attached since the camera asked what its consumers read.
+					continue;
+				}
 				try {
 					consumer.frame(image, frame);
 				}
@@ -69,16 +88,6 @@ final class FrameConsumers {
 				}
 			}
 		}
-	}
-
-	/** Whether some consumer needs images of this track (see {@link FrameConsumer}). */
-	boolean needImages(H264Track track) {
-		for (FrameConsumer consumer : this.consumers) {
-			if (consumer.needsImages(track)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	void packet(H264Packet packet) {

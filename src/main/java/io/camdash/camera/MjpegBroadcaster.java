@@ -7,7 +7,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import io.camdash.camera.source.H264Track;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,8 +67,14 @@ final class MjpegBroadcaster implements FrameConsumer {
 	}
 
 	@Override
-	public void frame(Mat image, LatestFrame frame) {
+	public void frame(@Nullable Mat image, LatestFrame frame) {
 		wakeSender();
+	}
+
+	/** Viewers get the shared JPEG parts. */
+	@Override
+	public Reads reads(@Nullable H264Track track) {
+		return Reads.JPEG;
 	}
 
 	/** Ends every viewer's stream: the camera is closing. */

@@ -175,9 +175,10 @@ final class LiveStream implements FrameConsumer {
 		return track != null && PlayableH264.inBrowsers(track);
 	}
 
+	/** The camera's own packets where browsers play them, else images to encode. */
 	@Override
-	public boolean needsImages(H264Track track) {
-		return !PlayableH264.inBrowsers(track);
+	public Reads reads(@Nullable H264Track track) {
+		return (track != null && PlayableH264.inBrowsers(track)) ? Reads.PACKETS : Reads.IMAGE;
 	}
 
 	/** On the capture thread: remuxes the camera's own packet and offers it. */

@@ -14,6 +14,7 @@ import io.camdash.camera.Camera;
 import io.camdash.camera.FrameConsumer;
 import io.camdash.camera.LatestFrame;
 import io.camdash.camera.source.H264Packet;
+import io.camdash.camera.source.H264Track;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -91,12 +92,14 @@ final class MotionWatcher implements Runnable {
 	/**
 	 * Plugged into the camera: on the capture thread it only queues a reference to the
 	 * frame (never blocking; a full queue drops the frame), so the camera never waits for
-	 * detection, and keeps the camera's H.264 packets (a few list operations).
+	 * detection, and keeps the camera's H.264 packets (a few list operations). It reads
+	 * the camera's JPEGs, never the decoded image, so a camera that passes its source's
+	 * JPEGs through keeps doing so while watched.
 	 */
 	private final FrameConsumer feed = new FrameConsumer() {
 
 		@Override
-		public void frame(Mat image, LatestFrame frame) {
+		public void frame(@Nullable Mat image, LatestFrame frame) {
 			MotionWatcher.this.handoff.offer(frame);
 		}
 
@@ -105,6 +108,11 @@ final class MotionWatcher implements Runnable {
 			if (MotionWatcher.this.settings.clips()) {
 				MotionWatcher.this.packets.add(packet);
 			}
+		}
+
+		@Override
+		public Reads reads(@Nullable H264Track track) {
+			return Reads.JPEG;
 		}
 
 	};

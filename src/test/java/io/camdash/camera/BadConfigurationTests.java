@@ -52,6 +52,18 @@ class BadConfigurationTests {
 	}
 
 	@Test
+	void aBadCameraModuleIndex(CapturedOutput output) {
+		assertStartupFails(output, "camdash.cameras[0].source", "picamera:front", "must be the index",
+				"camdash.cameras[0].id=door", "camdash.cameras[0].source=picamera:front");
+	}
+
+	@Test
+	void aCameraModuleProgramThatDoesNotExist(CapturedOutput output) {
+		assertStartupFails(output, "camdash.picamera", "/nonexistent/rpicam-vid", "is not an executable file",
+				"camdash.picamera.program=/nonexistent/rpicam-vid");
+	}
+
+	@Test
 	void aNegativeFrameRate(CapturedOutput output) {
 		assertStartupFails(output, "camdash.cameras[0].fps", "-5", "must be greater than or equal to 1",
 				"camdash.cameras[0].id=door", "camdash.cameras[0].fps=-5");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.camdash.camera.source.FrameSourceFactory;
+import io.camdash.camera.source.PiCameraProperties;
 import io.camdash.support.CameraSettingsBuilder;
 import io.camdash.support.TestStreamingProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,7 +25,8 @@ class CameraLifecycleTests {
 				.fps(20)
 				.idleTimeout(Duration.ofMillis(500))
 				.build())),
-			TestStreamingProperties.tenViewers(), new FrameSourceFactory(), new SimpleMeterRegistry());
+			TestStreamingProperties.tenViewers(), new FrameSourceFactory(PiCameraProperties.defaults()),
+			new SimpleMeterRegistry());
 
 	private final Camera camera = this.registry.require("lifecycle");
 

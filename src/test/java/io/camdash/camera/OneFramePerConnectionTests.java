@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.camdash.camera.source.FrameSourceFactory;
+import io.camdash.camera.source.PiCameraProperties;
 import io.camdash.support.CameraSettingsBuilder;
 import io.camdash.support.FakeIpCamera;
 import io.camdash.support.TestStreamingProperties;
@@ -147,7 +148,8 @@ class OneFramePerConnectionTests {
 		this.registry = new CameraRegistry(
 				new CamerasProperties(List
 					.of(CameraSettingsBuilder.camera(ID).source(source).fps(10).stallTimeout(stallTimeout).build())),
-				TestStreamingProperties.tenViewers(), new FrameSourceFactory(), new SimpleMeterRegistry());
+				TestStreamingProperties.tenViewers(), new FrameSourceFactory(PiCameraProperties.defaults()),
+				new SimpleMeterRegistry());
 		Camera camera = this.registry.require(ID);
 		camera.attach(this.viewer);
 		return camera;

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import io.camdash.camera.source.FrameSource;
 import io.camdash.camera.source.FrameSourceFactory;
+import io.camdash.camera.source.PiCameraProperties;
 import io.camdash.camera.source.SourceSettings;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -20,6 +21,10 @@ class ScriptedFrameSources extends FrameSourceFactory {
 	}
 
 	private volatile Fault fault = Fault.NONE;
+
+	ScriptedFrameSources() {
+		super(PiCameraProperties.defaults());
+	}
 
 	void inject(Fault fault) {
 		this.fault = fault;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import io.camdash.camera.source.StandInCameraProgram;
 import io.camdash.support.H264Slices;
 import io.camdash.support.MjpegClient;
 import io.camdash.support.RtspRelay;
@@ -36,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A real RTSP H.264 camera (ffmpeg publishing a libx264 clip through {@link RtspRelay}):
  * its packets reach H.264 viewers as they came, and images are decoded only while
- * somebody needs them.
+ * somebody needs them. The same for a Pi camera module asked for H.264 (a stand-in for
+ * rpicam-vid writing libx264's output).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PassthroughIntegrationTests extends SignedInBrowserTests {
@@ -48,6 +50,8 @@ class PassthroughIntegrationTests extends SignedInBrowserTests {
 	private static Path video;
 
 	private static RtspRelay relay;
+
+	private static StandInCameraProgram piCamera;
 
 	@Autowired
 	private MeterRegistry meters;
@@ -66,6 +70,12 @@ class PassthroughIntegrationTests extends SignedInBrowserTests {
 		registry.add("camdash.cameras[0].idle-timeout", () -> "1s");
 		registry.add("camdash.cameras[1].id", () -> "file");
 		registry.add("camdash.cameras[1].source", () -> "file:" + video);
+		piCamera = StandInCameraProgram.h264(Files.createDirectories(folder.resolve("pi")), 0, "", 0);
+		registry.add("camdash.cameras[2].id", () -> "pi");
+		registry.add("camdash.cameras[2].source", () -> "picamera:0");
+		registry.add("camdash.cameras[2].idle-timeout", () -> "1s");
+		registry.add("camdash.picamera.program", () -> piCamera.path().toString());
+		registry.add("camdash.picamera.codec", () -> "h264");
 	}
 
 	@AfterAll
@@ -116,6 +126,27 @@ class PassthroughIntegrationTests extends SignedInBrowserTests {
 			// health endpoint: no frame, so no frame age).
 			assertThat(cameraHealth()).contains("\"status\":\"UP\"").contains("\"frameAgeMillis\":");
 		}
+	}
+
+	@Test
+	void aPiCameraModuleAskedForH264ReachesViewersWithoutADecodeOrAnEncode() throws Exception {
+		try (LiveClient client = LiveClient.open(this.port, "/cameras/pi/live.ws", VIEWER)) {
+			client.send(LiveClient.BROWSER_CODECS);
+			assertThat((String) client.next()).startsWith("{\"type\":\"mse\",\"mime\":\"video/mp4; codecs=\\\"avc1.64")
+				.contains("\"width\":320,\"height\":240");
+			assertThat(new String(client.nextBinary(), 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+			double decoded = counter("pi", "camdash.camera.packets.decoded");
+			double encodes = counter("pi", "camdash.camera.h264.frames.encoded");
+			for (int i = 0; i < 20; i++) {
+				assertThat(unitsOf(client.nextBinary())).isNotEmpty();
+			}
+			assertThat(counter("pi", "camdash.camera.packets.decoded")).as("packets decoded").isEqualTo(decoded);
+			assertThat(counter("pi", "camdash.camera.h264.frames.encoded")).as("H.264 encodes").isEqualTo(encodes);
+			assertThat(counter("pi", "camdash.camera.h264.frames.passed")).isGreaterThanOrEqualTo(20);
+			assertThat(status("pi")).contains("\"h264\":{\"viewers\":1,\"delivery\":\"passthrough\"");
+		}
+		assertThat(piCamera.arguments()).containsSequence("--codec", "h264", "--profile", "high", "--intra", "15",
+				"--inline");
 	}
 
 	@Test
@@ -227,9 +258,13 @@ class PassthroughIntegrationTests extends SignedInBrowserTests {
 	}
 
 	private String status() {
+		return status("rtsp");
+	}
+
+	private String status(String camera) {
 		return RestClient.create()
 			.get()
-			.uri("http://127.0.0.1:" + this.port + "/cameras/rtsp/status")
+			.uri("http://127.0.0.1:" + this.port + "/cameras/" + camera + "/status")
 			.header("Authorization", TestUsers.VIEWER.authorization())
 			.retrieve()
 			.body(String.class);
@@ -245,7 +280,11 @@ class PassthroughIntegrationTests extends SignedInBrowserTests {
 	}
 
 	private double counter(String name) {
-		return this.meters.get(name).tag("camera", "rtsp").counter().count();
+		return counter("rtsp", name);
+	}
+
+	private double counter(String camera, String name) {
+		return this.meters.get(name).tag("camera", camera).counter().count();
 	}
 
 	/** The decode time of a fragment, from its tfdt box (version 1). */

@@ -22,6 +22,7 @@ import io.camdash.camera.CamerasProperties;
 import io.camdash.camera.LatestFrame;
 import io.camdash.camera.source.FrameSource;
 import io.camdash.camera.source.FrameSourceFactory;
+import io.camdash.camera.source.PiCameraProperties;
 import io.camdash.camera.source.SourceSettings;
 import io.camdash.pictures.PicturesProperties;
 import io.camdash.support.CameraSettingsBuilder;
@@ -243,6 +244,10 @@ class MotionFaultsTests {
 	static final class FailingSources extends FrameSourceFactory {
 
 		private volatile boolean failing;
+
+		FailingSources() {
+			super(PiCameraProperties.defaults());
+		}
 
 		void fail() {
 			this.failing = true;

@@ -32,6 +32,8 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
  * <ul>
  * <li>{@code /snapshot.jpg}, {@code /snapshot.png}: one 160x120 blue image per request
  * <li>{@code /one-frame.mjpg}: an MJPEG stream that ends after its first frame
+ * <li>{@code /stream.mjpg}: an MJPEG stream of the JPEG, 20 frames a second, until the
+ * client leaves
  * <li>{@code /locked.jpg}: the JPEG for Basic {@code admin:s3cret} only, else 401
  * <li>{@code /digest.jpg}: the JPEG for Digest (MD5) {@code admin:s3cret} only, else 401
  * <li>{@code /page.html}: an HTML page, not an image
@@ -79,6 +81,11 @@ public final class FakeIpCamera implements AutoCloseable {
 		return url(path).replace("//", "//" + userInfo + "@");
 	}
 
+	/** The JPEG its snapshots and streams send, byte for byte. */
+	public byte[] jpeg() {
+		return this.jpeg.clone();
+	}
+
 	/** How many requests a path got. */
 	public int requests(String path) {
 		AtomicInteger count = this.requests.get(path);
@@ -117,6 +124,7 @@ public final class FakeIpCamera implements AutoCloseable {
 				case "/snapshot.jpg" -> send(exchange, "image/jpeg", this.jpeg);
 				case "/snapshot.png" -> send(exchange, "image/png", this.png);
 				case "/one-frame.mjpg" -> oneFrameStream(exchange);
+				case "/stream.mjpg" -> endlessStream(exchange);
 				case "/locked.jpg" -> locked(exchange);
 				case "/digest.jpg" -> digestLocked(exchange);
 				case "/page.html" -> send(exchange, "text/html", "<html>Login</html>".getBytes(StandardCharsets.UTF_8));
@@ -152,6 +160,22 @@ public final class FakeIpCamera implements AutoCloseable {
 			.getBytes(StandardCharsets.US_ASCII));
 		body.write(this.jpeg);
 		body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+	}
+
+	private void endlessStream(HttpExchange exchange) throws IOException {
+		exchange.getResponseHeaders().set("Content-Type", "multipart/x-mixed-replace; boundary=frame");
+		exchange.sendResponseHeaders(200, 0);
+		OutputStream body = exchange.getResponseBody();
+		byte[] headers = ("Content-Type: image/jpeg\r\nContent-Length: " + this.jpeg.length + "\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII);
+		while (!Thread.currentThread().isInterrupted()) {
+			body.write(BOUNDARY);
+			body.write(headers);
+			body.write(this.jpeg);
+			body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+			body.flush();
+			sleep(50);
+		}
 	}
 
 	private void locked(HttpExchange exchange) throws IOException {

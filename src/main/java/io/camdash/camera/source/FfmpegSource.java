@@ -1,6 +1,7 @@
 package io.camdash.camera.source;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +22,10 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A video file (looped, paced at its own frame rate) or a network camera (RTSP, HTTP,
- * MJPEG over HTTP) through FFmpeg. When its video is H.264 it also hands out packets (see
- * {@link PacketSource}), decoded by a decoder of its own only when asked, and its AAC
- * audio's packets read along the way.
+ * A video file (looped, paced at its own frame rate), a network camera (RTSP, RTMP, HTTP)
+ * or a program's output (a Pi camera's H.264) through FFmpeg. When its video is H.264 it
+ * also hands out packets (see {@link PacketSource}), decoded by a decoder of its own only
+ * when asked, and its AAC audio's packets read along the way.
  * <p>
  * About 290 lines: opening, describing the streams and reading packets or images all work
  * on the one FFmpeg context, used by one thread.
@@ -43,6 +44,12 @@ final class FfmpegSource implements PacketSource {
 	private final SourceSettings settings;
 
 	private final boolean loop;
+
+	/** The stream read instead of the source's location, or null. */
+	private final @Nullable InputStream input;
+
+	/** FFmpeg's name of the input's format, when reading {@link #input}. */
+	private final @Nullable String inputFormat;
 
 	private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
 
@@ -65,13 +72,32 @@ final class FfmpegSource implements PacketSource {
 	FfmpegSource(SourceSettings settings) {
 		this.settings = settings;
 		this.loop = settings.source().kind() == SourceSpec.Kind.FILE;
+		this.input = null;
+		this.inputFormat = null;
+	}
+
+	/**
+	 * Reads a live stream of the given format (FFmpeg's name, such as {@code h264}) at
+	 * the camera's fps.
+	 */
+	FfmpegSource(SourceSettings settings, InputStream input, String format) {
+		this.settings = settings;
+		this.loop = false;
+		this.input = input;
+		this.inputFormat = format;
 	}
 
 	@Override
 	public void open() throws IOException {
-		FFmpegFrameGrabber opening = new FFmpegFrameGrabber(this.settings.source().location());
+		FFmpegFrameGrabber opening = (this.input != null) ? new FFmpegFrameGrabber(this.input, 0)
+				: new FFmpegFrameGrabber(this.settings.source().location());
 		opening.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
-		if (!this.loop) {
+		if (this.inputFormat != null) {
+			opening.setFormat(this.inputFormat);
+			// A raw stream has no timestamps: FFmpeg makes them at this rate.
+			opening.setOption("framerate", Integer.toString(this.settings.fps()));
+		}
+		else if (!this.loop) {
 			String micros = Long.toString(this.settings.stallTimeout().toNanos() / 1000);
 			// Without these a dead network camera blocks grab() for minutes.
 			opening.setOption("rw_timeout", micros);

@@ -60,20 +60,8 @@ final class SnapshotFetcher {
 		this.contentType = null;
 		HttpURLConnection connection = null;
 		try {
-			connection = (HttpURLConnection) this.url.toURL().openConnection();
-			connection.setConnectTimeout(this.timeoutMillis);
-			connection.setReadTimeout(this.timeoutMillis);
-			connection.setUseCaches(false);
-			connection.setRequestProperty("Accept", "image/jpeg, image/png;q=0.9, */*;q=0.5");
-			connection.setRequestProperty("Cache-Control", "no-cache");
-			this.authenticator.reset();
-			connection.setAuthenticator(this.authenticator);
-			int status = connection.getResponseCode();
-			if (status != HttpURLConnection.HTTP_OK) {
-				throw new Refusal(answered(status));
-			}
-			this.contentType = connection.getContentType();
-			if (this.contentType != null && this.contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+			connection = connect("image/jpeg, image/png;q=0.9, */*;q=0.5");
+			if (isMultipart(this.contentType)) {
 				throw new Refusal("the camera sends a stream (" + this.contentType
 						+ "), not one image: use its URL without snapshot:");
 			}
@@ -84,24 +72,8 @@ final class SnapshotFetcher {
 				this.length = read(body, deadline);
 			}
 		}
-		catch (Refusal ex) {
-			throw ex;
-		}
-		catch (SocketTimeoutException ex) {
-			throw new IOException(timedOut(), ex);
-		}
-		catch (ConnectException ex) {
-			throw new IOException("connection refused: nothing answers at " + where(), ex);
-		}
-		catch (UnknownHostException ex) {
-			throw new IOException("unknown host " + this.url.getHost(), ex);
-		}
 		catch (IOException ex) {
-			// The JDK's words (connection reset, certificate not trusted, ...) with any
-			// URL in them cut down to host and port.
-			String detail = (ex.getMessage() != null) ? ": " + ex.getMessage().replace(this.url.toString(), where())
-					: "";
-			throw new IOException("the connection to " + where() + " failed" + detail, ex);
+			throw explained(ex);
 		}
 		finally {
 			// A body left unread (an error, a refused image) leaves a connection nobody
@@ -110,6 +82,76 @@ final class SnapshotFetcher {
 				connection.disconnect();
 			}
 		}
+	}
+
+	/**
+	 * Asks the URL for a stream: the body of a multipart (MJPEG) answer, each read
+	 * bounded by the timeout, or null when the answer is not multipart (its content type
+	 * is then {@link #contentType()}). The caller closes the stream.
+	 */
+	@Nullable InputStream openStream() throws IOException {
+		this.contentType = null;
+		HttpURLConnection connection = null;
+		boolean streaming = false;
+		try {
+			connection = connect("multipart/x-mixed-replace, image/jpeg;q=0.9, */*;q=0.5");
+			if (!isMultipart(this.contentType)) {
+				return null;
+			}
+			InputStream body = connection.getInputStream();
+			streaming = true;
+			return body;
+		}
+		catch (IOException ex) {
+			throw explained(ex);
+		}
+		finally {
+			if (connection != null && !streaming) {
+				connection.disconnect();
+			}
+		}
+	}
+
+	private HttpURLConnection connect(String accept) throws IOException {
+		HttpURLConnection connection = (HttpURLConnection) this.url.toURL().openConnection();
+		connection.setConnectTimeout(this.timeoutMillis);
+		connection.setReadTimeout(this.timeoutMillis);
+		connection.setUseCaches(false);
+		connection.setRequestProperty("Accept", accept);
+		connection.setRequestProperty("Cache-Control", "no-cache");
+		this.authenticator.reset();
+		connection.setAuthenticator(this.authenticator);
+		int status = connection.getResponseCode();
+		if (status != HttpURLConnection.HTTP_OK) {
+			connection.disconnect();
+			throw new Refusal(answered(status));
+		}
+		this.contentType = connection.getContentType();
+		return connection;
+	}
+
+	private static boolean isMultipart(@Nullable String type) {
+		return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+	}
+
+	/** A failure in words a person can act on, with no secret from the URL. */
+	IOException explained(IOException ex) {
+		if (ex instanceof Refusal) {
+			return ex;
+		}
+		if (ex instanceof SocketTimeoutException) {
+			return new IOException(timedOut(), ex);
+		}
+		if (ex instanceof ConnectException) {
+			return new IOException("connection refused: nothing answers at " + where(), ex);
+		}
+		if (ex instanceof UnknownHostException) {
+			return new IOException("unknown host " + this.url.getHost(), ex);
+		}
+		// The JDK's words (connection reset, certificate not trusted, ...) with any URL
+		// in them cut down to host and port.
+		String detail = (ex.getMessage() != null) ? ": " + ex.getMessage().replace(this.url.toString(), where()) : "";
+		return new IOException("the connection to " + where() + " failed" + detail, ex);
 	}
 
 	private int read(InputStream body, long deadline) throws IOException {

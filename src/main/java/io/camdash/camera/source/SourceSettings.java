@@ -11,8 +11,11 @@ import java.time.Duration;
  * @param width wanted width in pixels, 0 for the source's own
  * @param height wanted height in pixels, 0 for the source's own
  * @param fps wanted frames per second (video files play at their own rate)
+ * @param jpegQuality JPEG quality, 10 to 100, for sources that encode JPEG themselves (a
+ * Raspberry Pi camera's hardware encoder)
  * @param stallTimeout how long a network read may block before it counts as failed
  */
-public record SourceSettings(String name, SourceSpec source, int width, int height, int fps, Duration stallTimeout) {
+public record SourceSettings(String name, SourceSpec source, int width, int height, int fps, int jpegQuality,
+		Duration stallTimeout) {
 
 }

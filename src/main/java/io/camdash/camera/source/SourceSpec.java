@@ -13,8 +13,9 @@ import java.util.Locale;
  * start-up so a typo fails fast with the value named, rather than as NO SIGNAL later.
  *
  * @param kind the kind of source
- * @param location device index or path, file or folder path, or URL (for a snapshot
- * source, without its {@code snapshot:} prefix); empty for the test pattern
+ * @param location device index or path, file or folder path, URL (for a snapshot source,
+ * without its {@code snapshot:} prefix), or the index of a Raspberry Pi camera module;
+ * empty for the test pattern
  */
 public record SourceSpec(Kind kind, String location) {
 
@@ -27,13 +28,21 @@ public record SourceSpec(Kind kind, String location) {
 		 * An http(s) URL answering with one JPEG or PNG image, polled at the camera's
 		 * fps.
 		 */
-		SNAPSHOT
+		SNAPSHOT,
+
+		/**
+		 * A Raspberry Pi camera module, read through the system's {@code rpicam-vid}
+		 * (libcamera).
+		 */
+		PI_CAMERA
 
 	}
 
 	public static final SourceSpec TEST_PATTERN = new SourceSpec(Kind.TEST_PATTERN, "");
 
 	private static final String SNAPSHOT_PREFIX = "snapshot:";
+
+	private static final String PI_CAMERA_PREFIX = "picamera:";
 
 	/** Parses a source value; used by Spring's conversion when binding properties. */
 	public static SourceSpec of(String value) {
@@ -54,13 +63,16 @@ public record SourceSpec(Kind kind, String location) {
 		if (lower.startsWith(SNAPSHOT_PREFIX)) {
 			return snapshot(text.substring(SNAPSHOT_PREFIX.length()));
 		}
+		if (lower.startsWith(PI_CAMERA_PREFIX)) {
+			return piCamera(text.substring(PI_CAMERA_PREFIX.length()));
+		}
 		if (lower.startsWith("rtsp://") || lower.startsWith("rtsps://") || lower.startsWith("rtmp://")
 				|| lower.startsWith("rtmps://") || lower.startsWith("http://") || lower.startsWith("https://")) {
 			return network(text);
 		}
 		throw new IllegalArgumentException("unknown camera source '" + text
 				+ "': use test-pattern, device:<index>, file:<path>, folder:<path>, rtsp://..., rtmp://..., "
-				+ "http(s)://... or snapshot:http(s)://...");
+				+ "http(s)://..., snapshot:http(s)://... or picamera:<index>");
 	}
 
 	private static SourceSpec device(String device) {
@@ -69,6 +81,14 @@ public record SourceSpec(Kind kind, String location) {
 		}
 		throw new IllegalArgumentException("device source 'device:" + device
 				+ "' must be an index such as device:0 or a path such as device:/dev/video0");
+	}
+
+	private static SourceSpec piCamera(String index) {
+		if (index.matches("\\d{1,2}")) {
+			return new SourceSpec(Kind.PI_CAMERA, Integer.toString(Integer.parseInt(index)));
+		}
+		throw new IllegalArgumentException("camera module source '" + PI_CAMERA_PREFIX + index
+				+ "' must be the index of a Raspberry Pi camera such as picamera:0 (rpicam-vid --list-cameras)");
 	}
 
 	private static SourceSpec file(String file) {
@@ -135,6 +155,7 @@ public record SourceSpec(Kind kind, String location) {
 			case FOLDER -> "folder:" + this.location;
 			case NETWORK -> SourceUrls.masked(this.location);
 			case SNAPSHOT -> SNAPSHOT_PREFIX + SourceUrls.masked(this.location);
+			case PI_CAMERA -> PI_CAMERA_PREFIX + this.location;
 		};
 	}
 

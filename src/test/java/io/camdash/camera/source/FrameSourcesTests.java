@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class FrameSourcesTests {
 
-	private final FrameSourceFactory factory = new FrameSourceFactory();
+	private final FrameSourceFactory factory = new FrameSourceFactory(PiCameraProperties.defaults());
 
 	@TempDir
 	Path dir;
@@ -91,7 +91,7 @@ class FrameSourcesTests {
 		try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
 				FrameSource stuck = this.factory.create(
 						new SourceSettings("Stuck", SourceSpec.of("rtsp://127.0.0.1:" + silent.getLocalPort() + "/cam"),
-								0, 0, 10, Duration.ofSeconds(30)));
+								0, 0, 10, 80, Duration.ofSeconds(30)));
 				FrameSource other = this.factory.create(settings("file:" + video))) {
 			CompletableFuture<Void> opening = CompletableFuture.runAsync(() -> {
 				try {
@@ -163,7 +163,7 @@ class FrameSourcesTests {
 	}
 
 	static SourceSettings settings(String source) {
-		return new SourceSettings("Test", SourceSpec.of(source), 0, 0, 10, Duration.ofSeconds(2));
+		return new SourceSettings("Test", SourceSpec.of(source), 0, 0, 10, 80, Duration.ofSeconds(2));
 	}
 
 }

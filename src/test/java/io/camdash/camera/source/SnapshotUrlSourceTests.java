@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class SnapshotUrlSourceTests {
 
-	private final FrameSourceFactory factory = new FrameSourceFactory();
+	private final FrameSourceFactory factory = new FrameSourceFactory(PiCameraProperties.defaults());
 
 	private final FakeIpCamera camera = new FakeIpCamera();
 
@@ -177,7 +177,7 @@ class SnapshotUrlSourceTests {
 	}
 
 	private static SourceSettings settings(String source) {
-		return new SourceSettings("Test", SourceSpec.of(source), 0, 0, 10, Duration.ofMillis(500));
+		return new SourceSettings("Test", SourceSpec.of(source), 0, 0, 10, 80, Duration.ofMillis(500));
 	}
 
 }
