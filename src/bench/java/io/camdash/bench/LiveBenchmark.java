@@ -121,11 +121,11 @@ public final class LiveBenchmark {
 		log("H.264: %d viewers", count);
 		List<LiveWsViewer> viewers = this.live.open(count, 0);
 		Thread.sleep(this.options.warmupSeconds() * 1000L);
-		double encodedBefore = counter("camdash.camera.h264.frames.encoded");
-		double capturedBefore = counter("camdash.camera.frames.captured");
+		double encodedBefore = this.server.benchCounter("camdash.camera.h264.frames.encoded");
+		double capturedBefore = this.server.benchCounter("camdash.camera.frames.captured");
 		LiveClients.Window window = this.live.measure(viewers, this.options.windowSeconds());
-		double encoded = counter("camdash.camera.h264.frames.encoded") - encodedBefore;
-		double captured = counter("camdash.camera.frames.captured") - capturedBefore;
+		double encoded = this.server.benchCounter("camdash.camera.h264.frames.encoded") - encodedBefore;
+		double captured = this.server.benchCounter("camdash.camera.frames.captured") - capturedBefore;
 		long rss = this.server.rssKb();
 		long heap = this.server.heapAfterGcKb();
 		this.live.closeAll();
@@ -175,7 +175,7 @@ public final class LiveBenchmark {
 		log("H.264: 1 viewer at %d KB/s beside 10 normal", THROTTLED_BYTES_PER_SECOND / 1000);
 		List<LiveWsViewer> normal = this.live.open(10, 0);
 		LiveWsViewer slow = this.live.open(1, THROTTLED_BYTES_PER_SECOND).get(0);
-		double skipsBefore = counter("camdash.camera.h264.keyframe.skips");
+		double skipsBefore = this.server.benchCounter("camdash.camera.h264.keyframe.skips");
 		// Long enough for every buffer between server and slow viewer to fill.
 		Thread.sleep(this.options.quick() ? 2000 : 10_000);
 		normal.forEach(LiveWsViewer::startWindow);
@@ -186,7 +186,7 @@ public final class LiveBenchmark {
 			.map(LiveWsViewer::endWindow)
 			.mapToDouble(LiveWsViewer.Figures::fps)
 			.toArray();
-		double skips = counter("camdash.camera.h264.keyframe.skips") - skipsBefore;
+		double skips = this.server.benchCounter("camdash.camera.h264.keyframe.skips") - skipsBefore;
 		this.live.closeAll();
 		long[] latencies = slowFigures.latenciesMicros();
 		double p95 = Stats.percentile(latencies, 95) / 1000;
@@ -270,11 +270,6 @@ public final class LiveBenchmark {
 			  video.requestVideoFrameCallback(onFrame);
 			});
 			""";
-
-	private double counter(String name) throws Exception {
-		return StreamingBenchmark.statistic(this.server.get("/actuator/metrics/" + name + "?tag=camera:bench"),
-				"COUNT");
-	}
 
 	static void log(String format, Object... args) {
 		System.out.printf("[live bench %tT] %s%n", System.currentTimeMillis(), String.format(format, args));

@@ -144,13 +144,9 @@ public final class RelayBenchmark {
 
 	/** Frames passed through, packets decoded, frames encoded, so far. */
 	private static double[] counters(ServerProcess server) throws Exception {
-		return new double[] { counter(server, "camdash.camera.h264.frames.passed"),
-				counter(server, "camdash.camera.packets.decoded"),
-				counter(server, "camdash.camera.h264.frames.encoded") };
-	}
-
-	private static double counter(ServerProcess server, String name) throws Exception {
-		return StreamingBenchmark.statistic(server.get("/actuator/metrics/" + name + "?tag=camera:bench"), "COUNT");
+		return new double[] { server.benchCounter("camdash.camera.h264.frames.passed"),
+				server.benchCounter("camdash.camera.packets.decoded"),
+				server.benchCounter("camdash.camera.h264.frames.encoded") };
 	}
 
 	/**

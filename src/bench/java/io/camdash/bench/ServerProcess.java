@@ -119,6 +119,11 @@ final class ServerProcess implements AutoCloseable {
 		return this.process.pid();
 	}
 
+	/** A counter of the camera {@code bench} (Actuator's metrics), so far. */
+	double benchCounter(String name) throws IOException, InterruptedException {
+		return StreamingBenchmark.statistic(get("/actuator/metrics/" + name + "?tag=camera:bench"), "COUNT");
+	}
+
 	String get(String path) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.header("Authorization", AUTHORIZATION)
