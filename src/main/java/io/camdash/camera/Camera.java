@@ -473,8 +473,12 @@ public final class Camera {
 		}
 		long now = System.nanoTime();
 		if (this.consumers.isEmpty() && this.demand.idleFor(this.settings.idleTimeout(), now)) {
-			log.info("Camera '{}' idle for {}: stopping", id(), this.settings.idleTimeout());
-			this.lifecycle.stop();
+			// A capture thread stuck in a native call ends only when that call returns:
+			// say
+			// it once, not at every round of the watchdog.
+			if (this.lifecycle.stop()) {
+				log.info("Camera '{}' idle for {}: stopping", id(), this.settings.idleTimeout());
+			}
 			return;
 		}
 		long lastFrame = Math.max(this.lastLiveNanos, this.startedNanos);

@@ -87,12 +87,17 @@ final class CaptureLifecycle {
 		}
 	}
 
-	/** No demand: the capture thread is told to end. */
-	synchronized void stop() {
-		if (this.state == State.RUNNING) {
-			this.state = State.STOPPING;
-			this.thread.interrupt();
+	/**
+	 * No demand: the capture thread is told to end; false when it was told already (or
+	 * there is none), so the caller says it once.
+	 */
+	synchronized boolean stop() {
+		if (this.state != State.RUNNING) {
+			return false;
 		}
+		this.state = State.STOPPING;
+		this.thread.interrupt();
+		return true;
 	}
 
 	/**

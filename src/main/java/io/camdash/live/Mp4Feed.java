@@ -68,6 +68,14 @@ public final class Mp4Feed extends InputStream {
 		return count;
 	}
 
+	/**
+	 * The camera's frames per second: an MP4 carries no frame rate, and a demuxer that
+	 * guesses one from the first few fragments may take the track's 90 kHz clock for it.
+	 */
+	public int frameRate() {
+		return Math.max(1, this.stream.camera().settings().fps());
+	}
+
 	/** The reader stopped taking segments: end the stream under it. */
 	private void cutOff() {
 		this.closed = true;

@@ -9,6 +9,9 @@ import io.camdash.live.Mp4Feed;
 import io.camdash.live.Mp4Feeds;
 import io.micrometer.core.instrument.Counter;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.jspecify.annotations.Nullable;
@@ -107,7 +110,17 @@ final class Publisher implements Runnable {
 			// The MP4 sample entry's tag ('avc1') means nothing to FLV or RTSP: let the
 			// output muxer choose its own.
 			for (int i = 0; i < input.getFormatContext().nb_streams(); i++) {
-				input.getFormatContext().streams(i).codecpar().codec_tag(0);
+				AVStream stream = input.getFormatContext().streams(i);
+				stream.codecpar().codec_tag(0);
+				if (stream.codecpar().codec_type() == avutil.AVMEDIA_TYPE_VIDEO) {
+					// The muxer announces this rate (FLV's onMetaData framerate). Guessed
+					// from
+					// a feed's first fragment it was the 90 kHz clock, and FFmpeg players
+					// reading 90000 fps from the media server never finished probing.
+					AVRational rate = avutil.av_make_q(opened.frameRate(), 1);
+					stream.avg_frame_rate(rate);
+					stream.r_frame_rate(rate);
+				}
 			}
 			try (FFmpegFrameRecorder output = new UnlockedRecorder(this.target.url(), input.getImageWidth(),
 					input.getImageHeight())) {

@@ -21,7 +21,6 @@ import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +32,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.mean;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
@@ -124,8 +124,6 @@ class PublishIntegrationTests {
 	}
 
 	@Test
-	@Disabled("Regression found at the end of session 6, after the Pi and audio merges: the relay camera opens "
-			+ "only at its stall timeout, gets one frame, then stalls (2 of the last 3 runs); see the closing note")
 	void aCameraReadsTheMediaServersStreamBack() throws Exception {
 		awaitState("publishing", Duration.ofSeconds(30));
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -163,6 +161,9 @@ class PublishIntegrationTests {
 			// Not start(): it would hold JavaCV's lock of the whole JVM while waiting for
 			// nginx, and camdash's publisher (in this JVM) needs it to connect.
 			player.startUnsafe();
+			// Announced wrong (the MP4 clock's 90000), FFmpeg players never finished
+			// probing.
+			assertThat(player.getFrameRate()).as("the frame rate nginx announces").isCloseTo(10, within(0.5));
 			int frames = 0;
 			while (frames < 10) {
 				Frame frame = player.grabImage();
