@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
-import org.springframework.web.socket.server.jetty.JettyRequestUpgradeStrategy;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 /**
@@ -42,7 +41,7 @@ class LiveWebSocketConfiguration implements WebSocketConfigurer {
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
 		registry.addHandler(this.handler, LiveWebSocketHandler.PATH)
-			.setHandshakeHandler(new DefaultHandshakeHandler(new JettyRequestUpgradeStrategy()))
+			.setHandshakeHandler(new DefaultHandshakeHandler(new UncompressedUpgradeStrategy()))
 			.addInterceptors(this.handler);
 	}
 

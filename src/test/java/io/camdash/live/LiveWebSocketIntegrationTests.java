@@ -1,9 +1,15 @@
 package io.camdash.live;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -134,6 +140,27 @@ class LiveWebSocketIntegrationTests {
 			LiveClient.Closed closed = client.awaitClose();
 			assertThat(closed.code()).isEqualTo(4415);
 			assertThat(closed.reason()).contains("H.264", "cannot play");
+		}
+	}
+
+	@Test
+	void theUpgradeDeclinesCompressionWhichH264DoesNotNeed() throws Exception {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			String request = "GET /cameras/cam/live.ws HTTP/1.1\r\nHost: 127.0.0.1:" + this.port
+					+ "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+					+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+					+ "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n" + "Authorization: "
+					+ TestUsers.VIEWER.authorization() + "\r\n\r\n";
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+			BufferedReader response = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+			List<String> headers = new ArrayList<>();
+			for (String line = response.readLine(); line != null && !line.isEmpty(); line = response.readLine()) {
+				headers.add(line.toLowerCase(Locale.ROOT));
+			}
+			assertThat(headers.get(0)).contains("101");
+			assertThat(headers).noneMatch((header) -> header.startsWith("sec-websocket-extensions"));
 		}
 	}
 
