@@ -1,8 +1,20 @@
 package io.camdash;
 
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
+import javax.imageio.ImageIO;
+
 import io.camdash.support.SignedInBrowserTests;
+import io.camdash.support.TestFolders;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -18,8 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ColourModeBrowserTests extends SignedInBrowserTests {
 
+	private static final String PICTURE = "cam/2026-01-03/cam_20260103-120000-000.jpg";
+
 	private static final Map<String, String> CATALOG_NAMES = Map.of("/", "dashboard", "/cameras/cam", "camera-live",
-			"/pictures", "pictures-gallery", "/notes", "notes-list");
+			"/pictures", "pictures-gallery", "/pictures/view/" + PICTURE, "pictures-picture", "/notes", "notes-list",
+			"/settings/cameras", "settings-cameras", "/settings/tokens", "settings-tokens");
+
+	/** Pages whose light screenshot no other test takes. */
+	private static final List<String> LIGHT_ONLY_HERE = List.of("/settings/cameras", "/settings/tokens");
 
 	private static final String MODE = "return document.documentElement.getAttribute('data-bs-theme')";
 
@@ -29,6 +47,18 @@ class ColourModeBrowserTests extends SignedInBrowserTests {
 	private static final String LUMINANCE = """
 			const c = getComputedStyle(document.querySelector(arguments[0]))[arguments[1]].match(/\\d+(\\.\\d+)?/g);
 			return (0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]) / 255;""";
+
+	@BeforeAll
+	static void aPicture() throws IOException {
+		Path file = TestFolders.PICTURES.resolve(PICTURE);
+		Files.createDirectories(file.getParent());
+		BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+		Graphics2D graphics = image.createGraphics();
+		graphics.setPaint(new GradientPaint(0, 0, new Color(0x1565c0), 320, 240, new Color(0xef6c00)));
+		graphics.fillRect(0, 0, 320, 240);
+		graphics.dispose();
+		ImageIO.write(image, "jpg", file.toFile());
+	}
 
 	@Test
 	void theSwitchInTheUserMenuChangesTheModeAndEveryPageRemembersIt() {
@@ -42,7 +72,8 @@ class ColourModeBrowserTests extends SignedInBrowserTests {
 		assertThat(luminance("body", "backgroundColor")).isLessThan(0.2);
 		assertThat(browser.driver().findElement(By.cssSelector("[data-theme-value=dark]")).getAttribute("aria-pressed"))
 			.isEqualTo("true");
-		for (String page : new String[] { "/", "/cameras/cam", "/pictures", "/notes" }) {
+		for (String page : new String[] { "/", "/cameras/cam", "/pictures", "/pictures/view/" + PICTURE, "/notes",
+				"/settings/cameras", "/settings/tokens" }) {
 			browser.driver().get(url(page));
 			assertThat(mode()).as(page).isEqualTo("dark");
 			assertThat(luminance("body", "backgroundColor")).as(page).isLessThan(0.2);
@@ -55,6 +86,10 @@ class ColourModeBrowserTests extends SignedInBrowserTests {
 		browser.driver().get(url("/"));
 		assertThat(mode()).isEqualTo("light");
 		assertThat(luminance("h1, .h4, main", "color")).isLessThan(0.3);
+		for (String page : LIGHT_ONLY_HERE) {
+			browser.driver().get(url(page));
+			browser.screenshot(CATALOG_NAMES.get(page));
+		}
 		assertThat(browser.consoleProblems()).isEmpty();
 	}
 

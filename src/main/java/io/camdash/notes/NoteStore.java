@@ -3,6 +3,7 @@ package io.camdash.notes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.stream.Stream;
 
 import io.camdash.storage.AtomicFiles;
 import io.camdash.storage.AtomicFiles.Durability;
@@ -141,6 +143,35 @@ class NoteStore {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot delete note " + path, ex);
+		}
+	}
+
+	/**
+	 * Removes a folder that holds nothing at all.
+	 * @throws NoteFolderNotEmptyException if anything is in it, hidden files and images
+	 * included
+	 */
+	synchronized void deleteFolder(NotePath folder) {
+		Path dir = (folder.isRoot() || folder.isNote()) ? null : existing(folder);
+		if (dir == null || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+			throw new NoteNotFoundException(folder);
+		}
+		try (Stream<Path> entries = Files.list(dir)) {
+			long count = entries.count();
+			if (count > 0) {
+				throw new NoteFolderNotEmptyException(folder, count);
+			}
+			Files.delete(dir);
+		}
+		catch (DirectoryNotEmptyException ex) {
+			// Something was written into it between the look and the delete.
+			throw new NoteFolderNotEmptyException(folder, 1);
+		}
+		catch (NoSuchFileException ex) {
+			throw new NoteNotFoundException(folder);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot remove folder " + folder, ex);
 		}
 	}
 

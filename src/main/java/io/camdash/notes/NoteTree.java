@@ -51,8 +51,10 @@ final class NoteTree {
 	 * @param modified when the note, or the newest note in the folder, last changed; null
 	 * for an empty folder
 	 * @param folder whether this is a folder
+	 * @param empty whether this is a folder without notes or folders in it (it may be
+	 * removed, unless a file the list does not show is in it)
 	 */
-	record Row(int depth, NotePath path, String label, @Nullable Instant modified, boolean folder) {
+	record Row(int depth, NotePath path, String label, @Nullable Instant modified, boolean folder, boolean empty) {
 
 	}
 
@@ -92,7 +94,8 @@ final class NoteTree {
 
 		void addRows(List<Row> rows, int depth, Sort sort) {
 			if (depth >= 0) {
-				rows.add(new Row(depth, this.path, this.path.fileName(), newest(), true));
+				rows.add(new Row(depth, this.path, this.path.fileName(), newest(), true,
+						this.notes.isEmpty() && this.folders.isEmpty()));
 			}
 			List<Node> children = new ArrayList<>(this.folders.values());
 			List<NoteIndex.IndexedNote> sortedNotes = new ArrayList<>(this.notes);
@@ -110,7 +113,7 @@ final class NoteTree {
 				child.addRows(rows, depth + 1, sort);
 			}
 			for (NoteIndex.IndexedNote note : sortedNotes) {
-				rows.add(new Row(depth + 1, note.path(), note.title(), note.modified(), false));
+				rows.add(new Row(depth + 1, note.path(), note.title(), note.modified(), false, false));
 			}
 		}
 

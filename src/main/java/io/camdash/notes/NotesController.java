@@ -26,9 +26,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The notes pages. A note's page is {@code /notes/<folder>/<name>.md}, so relative links
  * and images in notes work as they do on GitHub; the actions on a note are query
- * parameters of that URL ({@code ?edit}, {@code ?action=save|rename|delete}), and the
- * pages that are not a note ({@code /notes/search}, {@code /notes/new},
- * {@code /notes/preview}) never end in {@code .md}, so no note can shadow them.
+ * parameters of that URL ({@code ?edit}, {@code ?action=save|rename|delete}, and a
+ * folder's {@code ?action=delete-folder}), and the pages that are not a note
+ * ({@code /notes/search}, {@code /notes/new}, {@code /notes/preview}) never end in
+ * {@code .md}, so no note can shadow them.
  * <p>
  * Longer than most classes: every action on a note is a query parameter of the note's own
  * URL, so its handlers share one path mapping and one path check; kept in one class, one
@@ -266,6 +267,21 @@ class NotesController {
 		NotePath name = noteFromUrl(path);
 		this.store.delete(name);
 		redirect.addFlashAttribute("message", "Deleted " + name + ".");
+		return "redirect:/notes";
+	}
+
+	/** Removes an empty folder; one that holds anything stays, with a sentence why. */
+	@PostMapping(path = "/notes/{*path}", params = "action=delete-folder")
+	String deleteFolder(@PathVariable String path, RedirectAttributes redirect) {
+		NotePath folder = NotePath.fromUrl(path);
+		try {
+			this.store.deleteFolder(folder);
+		}
+		catch (NoteFolderNotEmptyException ex) {
+			redirect.addFlashAttribute("error", ex.getReason());
+			return "redirect:/notes";
+		}
+		redirect.addFlashAttribute("message", "Removed the empty folder " + folder + ".");
 		return "redirect:/notes";
 	}
 

@@ -156,6 +156,8 @@ class AudioIntegrationTests extends SignedInBrowserTests {
 			assertThat(browser.driver().findElement(sound).getText()).isEqualTo("Unmute");
 			assertThat(browser.driver().executeScript("return document.querySelector('#live-video').muted"))
 				.isEqualTo(true);
+			browser.await((d) -> d.findElement(By.cssSelector("[data-field=audio]")).getText().equals("AAC"));
+			browser.screenshot("camera-live-audio");
 			browser.driver().findElement(sound).click();
 			assertThat(browser.driver().findElement(sound).getText()).isEqualTo("Mute");
 			assertThat(browser.driver().executeScript("return document.querySelector('#live-video').muted"))

@@ -1,11 +1,19 @@
 package io.camdash.notes;
 
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import javax.imageio.ImageIO;
+
+import io.camdash.support.Browser;
 import io.camdash.support.SignedInBrowserTests;
 import io.camdash.support.TestFolders;
+import io.camdash.support.TestUsers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -103,6 +111,89 @@ class NotesBrowserTests extends SignedInBrowserTests {
 		assertThat(driver.findElements(By.cssSelector("a[href='/notes/garage/camera.md']"))).isEmpty();
 		assertThat(TestFolders.NOTES.resolve("garage/camera.md")).doesNotExist();
 		assertThat(browser.consoleProblems()).isEmpty();
+	}
+
+	@Test
+	void thePicturePickerEmbedsAPictureWhateverItsNameInANoteWhateverItsFolder() throws IOException {
+		// Cyrillic rather than CJK: the test machine's Chromium has no CJK font for the
+		// screenshot (the HTTP tests cover CJK names).
+		Path picture = TestFolders.PICTURES.resolve("Garten S\u00fcd/\u0420\u043e\u0437\u044b 1.jpg");
+		Files.createDirectories(picture.getParent());
+		BufferedImage image = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
+		Graphics2D graphics = image.createGraphics();
+		graphics.setPaint(new GradientPaint(0, 0, new Color(0x2e7d32), 160, 120, new Color(0xc2185b)));
+		graphics.fillRect(0, 0, 160, 120);
+		graphics.dispose();
+		ImageIO.write(image, "jpg", picture.toFile());
+		WebDriver driver = browser.driver();
+		driver.get(url("/notes/new"));
+		driver.findElement(By.id("note-title")).sendKeys("Garten S\u00fcd \u0420\u043e\u0437\u044b");
+		driver.findElement(By.id("note-folder")).sendKeys("G\u00e4rten/Beete");
+		WebElement source = driver.findElement(By.id("note-content"));
+		source.sendKeys("Roses by the fence.\n");
+		assertThat(driver.findElement(By.id("show-write")).isDisplayed()).as("a wide screen shows both panes")
+			.isFalse();
+		assertThat(driver.findElement(By.id("note-preview")).isDisplayed()).isTrue();
+
+		click(By.id("insert-picture"));
+		WebElement choice = browser.await((d) -> d.findElements(By.cssSelector("#picture-picker .picker-choice"))
+			.stream()
+			.filter((button) -> button.isDisplayed() && button.getAttribute("title").startsWith("Garten S"))
+			.findFirst()
+			.orElse(null));
+		browser.await((d) -> imageLoaded("#picture-picker .picker-thumbnail"));
+		browser.screenshot("notes-picture-picker");
+		choice.click();
+		browser.await(ExpectedConditions.invisibilityOfElementLocated(By.id("picture-picker")));
+		String embed = "](picture:Garten%20S%C3%BCd/%D0%A0%D0%BE%D0%B7%D1%8B%201.jpg)";
+		assertThat(source.getDomProperty("value")).startsWith("Roses by the fence.\n![").contains(embed);
+		browser.await((d) -> imageLoaded("#note-preview img"));
+
+		click(By.id("save-note"));
+		Path note = TestFolders.NOTES.resolve("G\u00e4rten/Beete/garten-sud-\u0440\u043e\u0437\u044b.md");
+		browser.await(
+				(d) -> d.getCurrentUrl().endsWith("/notes/G%C3%A4rten/Beete/garten-sud-%D1%80%D0%BE%D0%B7%D1%8B.md"));
+		assertThat(note).content().contains(embed);
+		browser.await((d) -> imageLoaded(".note-body img"));
+		assertThat(driver.findElement(By.cssSelector(".breadcrumb")).getText()).contains("G\u00e4rten", "Beete");
+		assertThat(browser.consoleProblems()).isEmpty();
+	}
+
+	@Test
+	void onAPhoneTheEditorShowsWriteOrPreviewOneAtATime() {
+		try (Browser phone = Browser.openPhone()) {
+			phone.login(url(""), TestUsers.ADMIN);
+			phone.driver().get(url("/notes/new"));
+			WebElement source = phone.await((d) -> d.findElement(By.id("note-content")));
+			WebElement preview = phone.driver().findElement(By.id("note-preview"));
+			WebElement write = phone.driver().findElement(By.id("show-write"));
+			WebElement show = phone.driver().findElement(By.id("show-preview"));
+			assertThat(write.getDomAttribute("aria-pressed")).isEqualTo("true");
+			assertThat(source.isDisplayed()).isTrue();
+			assertThat(preview.isDisplayed()).as("one pane at a time").isFalse();
+			source.sendKeys("Tested on a **phone**.\n");
+			phone.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", show);
+			show.click();
+			phone.await((d) -> preview.isDisplayed() && !source.isDisplayed());
+			phone.await((d) -> preview.findElements(By.tagName("strong"))
+				.stream()
+				.anyMatch((strong) -> strong.getText().equals("phone")));
+			assertThat(show.getDomAttribute("aria-pressed")).isEqualTo("true");
+			assertThat(write.getDomAttribute("aria-pressed")).isEqualTo("false");
+			phone.driver().executeScript("window.scrollTo(0, 0)");
+			phone.screenshot("notes-edit-phone");
+			phone.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", write);
+			write.click();
+			phone.await((d) -> source.isDisplayed() && !preview.isDisplayed());
+			assertThat(source.getDomProperty("value")).isEqualTo("Tested on a **phone**.\n");
+			assertThat(phone.consoleProblems()).isEmpty();
+		}
+	}
+
+	private static boolean imageLoaded(String css) {
+		return Boolean.TRUE.equals(browser.driver()
+			.executeScript("const i = document.querySelector(arguments[0]);"
+					+ " return !!i && i.complete && i.naturalWidth > 0", css));
 	}
 
 	@Test

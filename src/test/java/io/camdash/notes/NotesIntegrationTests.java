@@ -216,6 +216,44 @@ class NotesIntegrationTests {
 	}
 
 	@Test
+	void anEmptyFolderIsRemovedFromTheListWithItsOwnButton() throws Exception {
+		Files.createDirectories(folder().resolve("Garten S\u00fcd/leer"));
+		write("cams/door.md", "# Door");
+		Document list = Jsoup.parse(get("/notes").body());
+		assertThat(list.select("form.delete-folder-form").eachAttr("action"))
+			.containsExactly("/notes/Garten%20S%C3%BCd/leer?action=delete-folder");
+		assertThat(list.select("form.delete-folder-form").attr("data-confirm")).contains("Garten S\u00fcd/leer");
+		HttpResponse<String> removed = post("/notes/Garten%20S%C3%BCd/leer?action=delete-folder", Map.of());
+		assertThat(removed.statusCode()).isEqualTo(302);
+		assertThat(removed.headers().firstValue("Location").orElseThrow()).endsWith("/notes");
+		assertThat(folder().resolve("Garten S\u00fcd/leer")).doesNotExist();
+		assertThat(folder().resolve("Garten S\u00fcd")).isDirectory();
+		assertThat(post("/notes/Garten%20S%C3%BCd?action=delete-folder", Map.of()).statusCode()).isEqualTo(302);
+		assertThat(folder().resolve("Garten S\u00fcd")).doesNotExist();
+		assertThat(post("/notes/Garten%20S%C3%BCd?action=delete-folder", Map.of()).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aFolderThatHoldsAnythingStaysWithASentenceSayingWhy() throws Exception {
+		write("cams/door.md", "# Door");
+		write("pictures-only/plan.png", "not shown in the list");
+		write("hidden-only/.keep", "");
+		for (String name : List.of("cams", "pictures-only", "hidden-only")) {
+			HttpResponse<String> refused = post("/notes/" + name + "?action=delete-folder", Map.of());
+			assertThat(refused.statusCode()).as(name).isEqualTo(302);
+			assertThat(folder().resolve(name)).as(name).isDirectory();
+			String message = Jsoup.parse(get("/notes").body()).select(".flash-error").text();
+			assertThat(message).as(name)
+				.startsWith("Not removed: the folder " + name + " is not empty (1 item in it")
+				.contains("Move or delete what it holds first.");
+		}
+		assertThat(folder().resolve("cams/door.md")).hasContent("# Door");
+		assertThat(post("/notes/?action=delete-folder", Map.of()).statusCode()).isIn(400, 404);
+		assertThat(post("/notes/..?action=delete-folder", Map.of()).statusCode()).isIn(400, 404);
+		assertThat(folder()).isDirectory();
+	}
+
+	@Test
 	void searchShowsEscapedSnippetsWithMarkedWords() throws Exception {
 		write("night.md", "# Night vision\n\nThe IR light & the <b>night</b> filter.");
 		write("other.md", "# Other\n\nAt night the camera sleeps.");

@@ -23,7 +23,7 @@ final class ProtectedRoutes {
 			// Pictures: gallery, one picture, the image, its thumbnail and download.
 			Route.page("/pictures"), Route.page("/pictures?camera=cam&page=2"), Route.page("/pictures/view/" + PICTURE),
 			Route.page("/pictures/image/" + PICTURE), Route.page("/pictures/thumbnail/" + PICTURE),
-			Route.page("/pictures/download/" + PICTURE),
+			Route.page("/pictures/download/" + PICTURE), Route.page("/pictures/picker"),
 			// Notes: list, search and read.
 			Route.page("/notes"), Route.page("/notes/search?q=door"), Route.page("/notes/welcome.md"),
 			Route.page("/notes/guides/adding-a-camera.md"),
@@ -46,7 +46,8 @@ final class ProtectedRoutes {
 			Route.change("POST", "/pictures/selection/delete"), Route.change("POST", "/notes/new"),
 			Route.change("POST", "/notes/preview"), Route.change("POST", "/notes/welcome.md?action=save"),
 			Route.change("POST", "/notes/welcome.md?action=rename"),
-			Route.change("POST", "/notes/welcome.md?action=delete"), Route.change("PUT", "/notes/welcome.md"),
+			Route.change("POST", "/notes/welcome.md?action=delete"),
+			Route.change("POST", "/notes/guides?action=delete-folder"), Route.change("PUT", "/notes/welcome.md"),
 			Route.change("DELETE", "/notes/welcome.md"), Route.change("POST", "/cameras/cam/snapshot.jpg"),
 			Route.change("POST", "/actuator/shutdown"), Route.change("POST", "/settings/tokens"),
 			Route.change("POST", "/settings/tokens/0123456789ab/revoke"),
