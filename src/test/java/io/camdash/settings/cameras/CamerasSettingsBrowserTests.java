@@ -81,11 +81,13 @@ class CamerasSettingsBrowserTests extends SignedInBrowserTests {
 		assertThat(browser.driver().findElements(By.cssSelector(".trial-frame"))).isEmpty();
 	}
 
-	/** Clicks a button once it is scrolled into the middle of the window. */
+	/**
+	 * Clicks a submit button through the page (its name and value go with the form): an
+	 * element fixed at the window's bottom may cover it, depending on the window's size.
+	 */
 	private static void click(String selector) {
 		WebElement button = browser.driver().findElement(By.cssSelector(selector));
-		browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
-		button.click();
+		browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()", button);
 	}
 
 	private static Map<String, String> garden(String width, String height, String fps) {
