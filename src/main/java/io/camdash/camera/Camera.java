@@ -34,7 +34,11 @@ public final class Camera {
 
 	private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-	private final CameraSettings settings;
+	/** How long a changed camera waits for its old capture to let go of the source. */
+	private static final long RESTART_WAIT_MILLIS = 5000;
+
+	/** Replaced only by {@link #reconfigure}, while no capture thread runs. */
+	private volatile CameraSettings settings;
 
 	private final CameraMetrics metrics;
 
@@ -48,7 +52,10 @@ public final class Camera {
 
 	private final PublishBoard publishing = new PublishBoard();
 
-	private final NoSignalCard noSignal;
+	private volatile NoSignalCard noSignal;
+
+	/** Whether the camera was removed from the list: it never runs again. */
+	private volatile boolean removed;
 
 	private final CaptureLifecycle lifecycle;
 
@@ -266,6 +273,44 @@ public final class Camera {
 
 	boolean isClosed() {
 		return this.lifecycle.isClosed();
+	}
+
+	/**
+	 * Restarts with new settings (the same id): the capture stops, and starts again with
+	 * them if anybody is watching. Viewers stay connected and see the new frames, as
+	 * after a NO SIGNAL; consumers are told of the state changes on the way.
+	 */
+	void reconfigure(CameraSettings next) throws InterruptedException {
+		Thread thread = this.lifecycle.close();
+		if (thread != null) {
+			thread.join(RESTART_WAIT_MILLIS);
+			if (thread.isAlive()) {
+				log.warn("Camera '{}' did not let go of its source within {} ms; it restarts when it does", id(),
+						RESTART_WAIT_MILLIS);
+			}
+		}
+		this.settings = next;
+		this.noSignal = new NoSignalCard(next.name(), next.jpegQuality());
+		this.width = (next.width() > 0) ? next.width() : TestPatternSource.DEFAULT_WIDTH;
+		this.height = (next.height() > 0) ? next.height() : TestPatternSource.DEFAULT_HEIGHT;
+		this.problem = null;
+		this.lifecycle.reopen();
+		// Race: a viewer that came while the camera was closed started nothing; it is
+		// counted already, so it is seen here.
+		if (!this.consumers.isEmpty() || this.demand.viewers() > 0) {
+			this.lifecycle.start();
+		}
+	}
+
+	/** Removed from the list: ends its streams and never runs again. */
+	void remove() throws InterruptedException {
+		this.removed = true;
+		close();
+	}
+
+	/** Whether the camera was removed while camdash runs (its streams end for good). */
+	public boolean isRemoved() {
+		return this.removed;
 	}
 
 	/** The capture thread, and through it everything the capture does. */

@@ -1,26 +1,43 @@
 package io.camdash.camera;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Actuator health with one entry per camera (/actuator/health/cameras/{id}), judged by
- * frame age.
+ * frame age. The entries are read from the registry at each request, so cameras added or
+ * removed while camdash runs come and go.
  */
 @Configuration(proxyBeanMethods = false)
 class CameraHealthConfiguration {
 
 	@Bean
 	CompositeHealthContributor camerasHealthContributor(CameraRegistry registry) {
-		Map<String, HealthIndicator> indicators = new LinkedHashMap<>();
-		registry.all().forEach((camera) -> indicators.put(camera.id(), () -> health(camera)));
-		return CompositeHealthContributor.fromMap(indicators);
+		return new CompositeHealthContributor() {
+
+			@Override
+			public @Nullable HealthContributor getContributor(String name) {
+				return registry.find(name).map(CameraHealthConfiguration::indicator).orElse(null);
+			}
+
+			@Override
+			public Stream<Entry> stream() {
+				return registry.all().stream().map((camera) -> new Entry(camera.id(), indicator(camera)));
+			}
+
+		};
+	}
+
+	private static HealthIndicator indicator(Camera camera) {
+		return () -> health(camera);
 	}
 
 	static Health health(Camera camera) {

@@ -81,7 +81,9 @@ class CameraMediaController {
 	}
 
 	private MjpegBroadcaster broadcaster(Camera camera) {
-		return this.broadcasters.computeIfAbsent(camera.id(), (id) -> new MjpegBroadcaster(camera));
+		// A camera removed and added again under the same id is a new camera.
+		return this.broadcasters.compute(camera.id(),
+				(id, known) -> (known != null && known.camera() == camera) ? known : new MjpegBroadcaster(camera));
 	}
 
 	/**

@@ -46,6 +46,10 @@ final class MjpegBroadcaster implements FrameConsumer {
 		this.camera = camera;
 	}
 
+	Camera camera() {
+		return this.camera;
+	}
+
 	synchronized void join(MjpegViewer viewer) {
 		this.viewers.add(viewer);
 		if (this.sender == null) {

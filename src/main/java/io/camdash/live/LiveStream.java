@@ -344,7 +344,7 @@ final class LiveStream implements FrameConsumer {
 	@Override
 	public void cameraClosing() {
 		for (LiveViewer viewer : this.viewers) {
-			viewer.end("camdash is shutting down");
+			viewer.end(this.camera.isRemoved() ? "the camera was removed" : "camdash is shutting down");
 		}
 	}
 

@@ -184,6 +184,10 @@ final class Publisher implements Runnable {
 	}
 
 	/** Stops publishing: the feed ends, so a blocked read returns at once. */
+	String cameraId() {
+		return this.cameraId;
+	}
+
 	void stop() {
 		this.stopped = true;
 		Mp4Feed current = this.feed;

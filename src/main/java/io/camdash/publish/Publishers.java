@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.camdash.camera.Camera;
+import io.camdash.camera.CameraChangeListener;
 import io.camdash.camera.CameraRegistry;
 import io.camdash.live.Mp4Feeds;
 import io.micrometer.core.instrument.Counter;
@@ -16,11 +17,12 @@ import org.springframework.stereotype.Component;
 /**
  * Starts a {@link Publisher} for every target in {@code camdash.cameras[].publish} once
  * camdash runs, and stops them when it stops. A camera with a target captures all the
- * time.
+ * time. A camera removed while camdash runs stops publishing; targets of cameras added or
+ * changed while it runs take effect at the next start.
  */
 @Component
 @EnableConfigurationProperties(PublishCamerasProperties.class)
-class Publishers implements SmartLifecycle {
+class Publishers implements SmartLifecycle, CameraChangeListener {
 
 	private final List<Publisher> publishers = new ArrayList<>();
 
@@ -40,6 +42,19 @@ class Publishers implements SmartLifecycle {
 					.tag("target", target.shown())
 					.register(meters);
 				this.publishers.add(new Publisher(camera.cameraId(), target, feeds, found.publishing(), reconnects));
+			}
+		}
+		cameras.addListener(this);
+	}
+
+	@Override
+	public synchronized void cameraRemoved(Camera camera) {
+		for (int i = 0; i < this.publishers.size(); i++) {
+			if (this.publishers.get(i).cameraId().equals(camera.id())) {
+				this.publishers.get(i).stop();
+				if (i < this.threads.size()) {
+					this.threads.get(i).interrupt();
+				}
 			}
 		}
 	}

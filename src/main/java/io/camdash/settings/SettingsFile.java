@@ -1,8 +1,12 @@
 package io.camdash.settings;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +14,9 @@ import java.util.Optional;
 import io.camdash.security.SecretFiles;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -102,9 +108,49 @@ public final class SettingsFile {
 	 * @throws java.io.UncheckedIOException when the file cannot be written; the old file
 	 * is then unchanged
 	 */
-	public void write(Map<String, ?> settings) {
+	public synchronized void write(Map<String, ?> settings) {
 		requirePlainData(settings, "settings");
 		new SecretFiles(this.dataFolder).write(NAME, HEADER + yaml().dump(settings).stripTrailing());
+	}
+
+	/**
+	 * The file's contents as plain data (maps, lists, text, numbers, true or false): what
+	 * a settings page changes and writes back with {@link #writeSection}. Empty when
+	 * there is no file. Read with SnakeYAML's safe constructor: a tag naming a Java class
+	 * is refused, never built.
+	 * @throws BadSettingsException when it is no YAML camdash can read
+	 */
+	public synchronized Map<String, Object> readData() {
+		Path file = path();
+		if (!Files.exists(file)) {
+			return new LinkedHashMap<>();
+		}
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			Object data = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+			Map<String, Object> sections = new LinkedHashMap<>();
+			if (data instanceof Map<?, ?> map) {
+				map.forEach((key, value) -> sections.put(String.valueOf(key), value));
+			}
+			return sections;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (RuntimeException ex) {
+			throw unreadable(file, ex);
+		}
+	}
+
+	/**
+	 * Replaces one section of the file (such as {@code cameras}), keeping the others as
+	 * they are; under one lock, so two pages saving at once lose neither change.
+	 * @throws java.io.UncheckedIOException when the file cannot be written; the old file
+	 * is then unchanged
+	 */
+	public synchronized void writeSection(String section, Object value) {
+		Map<String, Object> sections = readData();
+		sections.put(section, value);
+		write(sections);
 	}
 
 	private static Yaml yaml() {
