@@ -1,16 +1,24 @@
 package io.camdash.settings;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.camdash.security.SecretFiles;
+import io.camdash.security.SettingsSections;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -28,7 +36,7 @@ import org.springframework.core.io.FileSystemResource;
  * pieced together as text: a value holding a newline, a colon or YAML syntax stays one
  * value.
  */
-public final class SettingsFile {
+public final class SettingsFile implements SettingsSections {
 
 	/** The file's name in the data folder. */
 	public static final String NAME = "settings.yaml";
@@ -105,6 +113,70 @@ public final class SettingsFile {
 	public void write(Map<String, ?> settings) {
 		requirePlainData(settings, "settings");
 		new SecretFiles(this.dataFolder).write(NAME, HEADER + yaml().dump(settings).stripTrailing());
+	}
+
+	@Override
+	public List<Map<String, Object>> entries(String section) {
+		Object value = readPlain().get(section);
+		if (value == null) {
+			return List.of();
+		}
+		List<Map<String, Object>> entries = new ArrayList<>();
+		if (value instanceof List<?> list) {
+			for (Object item : list) {
+				if (!(item instanceof Map<?, ?> map)) {
+					throw notEntries(section);
+				}
+				Map<String, Object> entry = new LinkedHashMap<>();
+				map.forEach((key, field) -> entry.put(String.valueOf(key), field));
+				entries.add(entry);
+			}
+			return entries;
+		}
+		throw notEntries(section);
+	}
+
+	private IllegalStateException notEntries(String section) {
+		return new IllegalStateException("The settings file " + path() + " has '" + section
+				+ "' as something other than a list of entries (- name: ...): correct it while camdash is stopped");
+	}
+
+	/** Keeps the other sections: each settings page writes only its own. */
+	@Override
+	public synchronized void replaceEntries(String section, List<Map<String, Object>> entries) {
+		Map<String, Object> settings = readPlain();
+		if (entries.isEmpty()) {
+			settings.remove(section);
+		}
+		else {
+			settings.put(section, entries);
+		}
+		write(settings);
+	}
+
+	/**
+	 * The whole file as plain data, through SnakeYAML's safe constructor: a tag such as
+	 * {@code !!javax.script.ScriptEngineManager} is refused, never built.
+	 */
+	private Map<String, Object> readPlain() {
+		Path file = path();
+		if (!Files.exists(file)) {
+			return new LinkedHashMap<>();
+		}
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+			Map<String, Object> settings = new LinkedHashMap<>();
+			if (loaded instanceof Map<?, ?> map) {
+				map.forEach((key, value) -> settings.put(String.valueOf(key), value));
+			}
+			return settings;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (RuntimeException ex) {
+			throw unreadable(file, ex);
+		}
 	}
 
 	private static Yaml yaml() {
