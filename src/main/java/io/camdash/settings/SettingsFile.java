@@ -112,7 +112,9 @@ public final class SettingsFile implements SettingsSections {
 	 */
 	public void write(Map<String, ?> settings) {
 		requirePlainData(settings, "settings");
-		new SecretFiles(this.dataFolder).write(NAME, HEADER + yaml().dump(settings).stripTrailing());
+		// No settings: the header alone (YAML's {} would read back as a name).
+		new SecretFiles(this.dataFolder).write(NAME,
+				settings.isEmpty() ? HEADER : HEADER + yaml().dump(settings).stripTrailing());
 	}
 
 	@Override
