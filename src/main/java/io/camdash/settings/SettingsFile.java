@@ -110,68 +110,32 @@ public final class SettingsFile implements SettingsSections {
 	 * @throws java.io.UncheckedIOException when the file cannot be written; the old file
 	 * is then unchanged
 	 */
-	public void write(Map<String, ?> settings) {
+	public synchronized void write(Map<String, ?> settings) {
 		requirePlainData(settings, "settings");
 		// No settings: the header alone (YAML's {} would read back as a name).
 		new SecretFiles(this.dataFolder).write(NAME,
 				settings.isEmpty() ? HEADER : HEADER + yaml().dump(settings).stripTrailing());
 	}
 
-	@Override
-	public List<Map<String, Object>> entries(String section) {
-		Object value = readPlain().get(section);
-		if (value == null) {
-			return List.of();
-		}
-		List<Map<String, Object>> entries = new ArrayList<>();
-		if (value instanceof List<?> list) {
-			for (Object item : list) {
-				if (!(item instanceof Map<?, ?> map)) {
-					throw notEntries(section);
-				}
-				Map<String, Object> entry = new LinkedHashMap<>();
-				map.forEach((key, field) -> entry.put(String.valueOf(key), field));
-				entries.add(entry);
-			}
-			return entries;
-		}
-		throw notEntries(section);
-	}
-
-	private IllegalStateException notEntries(String section) {
-		return new IllegalStateException("The settings file " + path() + " has '" + section
-				+ "' as something other than a list of entries (- name: ...): correct it while camdash is stopped");
-	}
-
-	/** Keeps the other sections: each settings page writes only its own. */
-	@Override
-	public synchronized void replaceEntries(String section, List<Map<String, Object>> entries) {
-		Map<String, Object> settings = readPlain();
-		if (entries.isEmpty()) {
-			settings.remove(section);
-		}
-		else {
-			settings.put(section, entries);
-		}
-		write(settings);
-	}
-
 	/**
-	 * The whole file as plain data, through SnakeYAML's safe constructor: a tag such as
-	 * {@code !!javax.script.ScriptEngineManager} is refused, never built.
+	 * The file's contents as plain data (maps, lists, text, numbers, true or false): what
+	 * a settings page changes and writes back with {@link #writeSection}. Empty when
+	 * there is no file. Read with SnakeYAML's safe constructor: a tag naming a Java class
+	 * is refused, never built.
+	 * @throws BadSettingsException when it is no YAML camdash can read
 	 */
-	private Map<String, Object> readPlain() {
+	public synchronized Map<String, Object> readData() {
 		Path file = path();
 		if (!Files.exists(file)) {
 			return new LinkedHashMap<>();
 		}
 		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-			Map<String, Object> settings = new LinkedHashMap<>();
-			if (loaded instanceof Map<?, ?> map) {
-				map.forEach((key, value) -> settings.put(String.valueOf(key), value));
+			Object data = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+			Map<String, Object> sections = new LinkedHashMap<>();
+			if (data instanceof Map<?, ?> map) {
+				map.forEach((key, value) -> sections.put(String.valueOf(key), value));
 			}
-			return settings;
+			return sections;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -179,6 +143,18 @@ public final class SettingsFile implements SettingsSections {
 		catch (RuntimeException ex) {
 			throw unreadable(file, ex);
 		}
+	}
+
+	/**
+	 * Replaces one section of the file (such as {@code cameras}), keeping the others as
+	 * they are; under one lock, so two pages saving at once lose neither change.
+	 * @throws java.io.UncheckedIOException when the file cannot be written; the old file
+	 * is then unchanged
+	 */
+	public synchronized void writeSection(String section, Object value) {
+		Map<String, Object> sections = readData();
+		sections.put(section, value);
+		write(sections);
 	}
 
 	private static Yaml yaml() {
@@ -189,6 +165,44 @@ public final class SettingsFile implements SettingsSections {
 		options.setIndentWithIndicator(true);
 		options.setSplitLines(false);
 		return new Yaml(options);
+	}
+
+	@Override
+	public List<Map<String, Object>> entries(String section) {
+		Object value = readData().get(section);
+		if (value == null) {
+			return List.of();
+		}
+		if (!(value instanceof List<?> list)) {
+			throw notEntries(section);
+		}
+		List<Map<String, Object>> entries = new ArrayList<>();
+		for (Object item : list) {
+			if (!(item instanceof Map<?, ?> map)) {
+				throw notEntries(section);
+			}
+			Map<String, Object> entry = new LinkedHashMap<>();
+			map.forEach((key, field) -> entry.put(String.valueOf(key), field));
+			entries.add(entry);
+		}
+		return entries;
+	}
+
+	private IllegalStateException notEntries(String section) {
+		return new IllegalStateException("The settings file " + path() + " has '" + section
+				+ "' as something other than a list of entries (- name: ...): correct it while camdash is stopped");
+	}
+
+	@Override
+	public synchronized void replaceEntries(String section, List<Map<String, Object>> entries) {
+		if (entries.isEmpty()) {
+			Map<String, Object> sections = readData();
+			sections.remove(section);
+			write(sections);
+		}
+		else {
+			writeSection(section, entries);
+		}
 	}
 
 	/** Only what YAML writes as data, never a Java object that it would tag. */
