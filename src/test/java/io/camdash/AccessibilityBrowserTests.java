@@ -35,7 +35,8 @@ class AccessibilityBrowserTests extends SignedInBrowserTests {
 	/** Every page a signed-in ADMIN can open, with something on each. */
 	private static final List<String> PAGES = List.of("/", "/cameras/cam", "/pictures", "/pictures/view/" + PICTURE,
 			"/events", "/notes", "/notes/welcome.md", "/notes/welcome.md?edit", "/notes/new", "/notes/search?q=camdash",
-			"/settings/tokens", "/settings/cameras", "/settings/cameras/new", "/offline", "/no-such-page");
+			"/settings/tokens", "/settings/cameras", "/settings/cameras/new", "/settings/users",
+			"/settings/camera-tokens", "/offline", "/no-such-page");
 
 	/** Runs axe with the WCAG 2.0, 2.1 and 2.2 A and AA rules; answers the violations. */
 	private static final String RUN_AXE = """

@@ -1,12 +1,7 @@
 package io.camdash.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -31,8 +26,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * Lets tools open one camera's stream or still with that camera's access token, given as
  * {@code ?token=} or {@code Authorization: Bearer}. A matching token authenticates this
- * request only (no session); a wrong one is refused with 401. Tokens are compared in
- * constant time and never logged.
+ * request only (no session); a wrong one is refused with 401. Tokens are checked by
+ * {@link CameraTokenStore} and never logged.
  */
 class CameraTokenFilter extends OncePerRequestFilter {
 
@@ -45,16 +40,14 @@ class CameraTokenFilter extends OncePerRequestFilter {
 
 	private static final String BEARER = "Bearer ";
 
-	private final Map<String, byte[]> tokenDigests;
+	private final CameraTokenStore tokens;
 
 	private final Supplier<String> firstCameraId;
 
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-	CameraTokenFilter(Map<String, String> tokens, Supplier<String> firstCameraId) {
-		this.tokenDigests = tokens.entrySet()
-			.stream()
-			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, (e) -> digest(e.getValue())));
+	CameraTokenFilter(CameraTokenStore tokens, Supplier<String> firstCameraId) {
+		this.tokens = tokens;
 		this.firstCameraId = firstCameraId;
 	}
 
@@ -70,10 +63,7 @@ class CameraTokenFilter extends OncePerRequestFilter {
 			return;
 		}
 		String cameraId = cameraId(request);
-		byte[] expected = this.tokenDigests.get(cameraId);
-		// Digests have equal lengths, so the comparison takes the same time however much
-		// of the token is right.
-		if (expected == null || !MessageDigest.isEqual(expected, digest(token))) {
+		if (!this.tokens.opens(cameraId, token)) {
 			log.info("Refused a wrong access token for camera '{}' from {}", LogSafe.text(cameraId),
 					request.getRemoteAddr());
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"camdash\", error=\"invalid_token\"");
@@ -105,15 +95,6 @@ class CameraTokenFilter extends OncePerRequestFilter {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		PathMatchInfo match = CAMERA_PATH.matchAndExtract(PathContainer.parsePath(path));
 		return (match != null) ? match.getUriVariables().get("id") : this.firstCameraId.get();
-	}
-
-	private static byte[] digest(String token) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** A request opened with one camera's token. */

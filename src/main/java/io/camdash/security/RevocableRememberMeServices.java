@@ -49,11 +49,21 @@ class RevocableRememberMeServices extends TokenBasedRememberMeServices {
 
 	RevocableRememberMeServices(String key, UserDetailsService users, Map<String, String> configuredPasswords,
 			SecretFiles files, Clock clock) {
+		this(key, users, (user) -> configuredPasswords.getOrDefault(user, ""), files, clock);
+	}
+
+	/**
+	 * @param configuredPasswords each user's password as configured or stored (plain or
+	 * hashed; empty for an unknown user), read at each use: a changed password ends the
+	 * cookies signed over the old one
+	 */
+	RevocableRememberMeServices(String key, UserDetailsService users, Function<String, String> configuredPasswords,
+			SecretFiles files, Clock clock) {
 		super(key, users, RememberMeTokenAlgorithm.SHA256);
-		Map<String, String> fingerprints = configuredPasswords.entrySet()
-			.stream()
-			.collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, (e) -> hmac(key, e.getValue())));
-		this.passwordFingerprints = (user) -> fingerprints.getOrDefault(user, "");
+		this.passwordFingerprints = (user) -> {
+			String password = configuredPasswords.apply(user);
+			return password.isEmpty() ? "" : hmac(key, password);
+		};
 		this.files = files;
 		this.clock = clock;
 		this.revoked = readRevoked(files);

@@ -1,16 +1,14 @@
 package io.camdash.security;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
@@ -31,8 +29,6 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.keygen.KeyGenerators;
@@ -40,6 +36,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -147,21 +144,27 @@ class SecurityConfiguration {
 		return new SecretFiles(settings.dataFolder());
 	}
 
+	/** Users of the configuration and those made on the users page. */
 	@Bean
-	InMemoryUserDetailsManager userDetailsService(SecuritySettings settings, SecretFiles files,
-			PasswordEncoder encoder) {
-		List<UserDetails> users = new ArrayList<>();
-		users.add(User.withUsername(settings.adminName())
-			.password(AdminPassword.resolve(settings, files, encoder))
-			.roles(Role.ADMIN.name())
-			.build());
-		for (SecuritySettings.UserSettings user : settings.users()) {
-			users.add(User.withUsername(user.name())
-				.password(AdminPassword.encoded(user.password(), encoder))
-				.roles(user.role().name())
-				.build());
-		}
-		return new InMemoryUserDetailsManager(users);
+	UserAccounts userAccounts(SecuritySettings settings, SettingsSections settingsFile, SecretFiles files,
+			PasswordEncoder encoder, Validator validator, VerifiedPasswordCache verifiedPasswords) {
+		return new UserAccounts(settings, settingsFile, files, encoder, validator, verifiedPasswords);
+	}
+
+	@Bean
+	InMemoryUserDetailsManager userDetailsService(UserAccounts accounts) {
+		return accounts.details();
+	}
+
+	@Bean
+	VerifiedPasswordCache verifiedPasswordCache(SecuritySettings settings) {
+		return new VerifiedPasswordCache(settings.basicCache(), System::nanoTime);
+	}
+
+	/** Camera tokens of the configuration and those made on the camera tokens page. */
+	@Bean
+	CameraTokenStore cameraTokenStore(SecuritySettings settings, SettingsSections settingsFile) {
+		return new CameraTokenStore(settings.cameraTokens(), settingsFile, Clock.systemUTC());
 	}
 
 	@Bean
@@ -188,19 +191,15 @@ class SecurityConfiguration {
 
 	@Bean
 	RevocableRememberMeServices rememberMeServices(SecuritySettings settings, SecretFiles files,
-			UserDetailsService users) {
+			UserDetailsService users, UserAccounts accounts) {
 		// The key lives in the data folder, so "remember me" survives a restart.
 		String key = files.read(REMEMBER_ME_KEY_FILE).orElseGet(() -> {
 			String generated = Base64.getEncoder().encodeToString(KeyGenerators.secureRandom(32).generateKey());
 			files.write(REMEMBER_ME_KEY_FILE, generated);
 			return generated;
 		});
-		Map<String, String> passwords = new HashMap<>();
-		passwords.put(settings.adminName(), settings.hasAdminPassword() ? settings.adminPassword()
-				: files.read(AdminPassword.HASH_FILE).orElse(""));
-		settings.users().forEach((user) -> passwords.put(user.name(), user.password()));
-		RevocableRememberMeServices services = new RevocableRememberMeServices(key, users, passwords, files,
-				Clock.systemUTC());
+		RevocableRememberMeServices services = new RevocableRememberMeServices(key, users, accounts::storedPassword,
+				files, Clock.systemUTC());
 		services.setTokenValiditySeconds((int) settings.rememberMe().toSeconds());
 		return services;
 	}
@@ -209,9 +208,9 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain toolsFilterChain(HttpSecurity http, SecuritySettings settings, FirstCamera firstCamera,
 			AuthenticationManager camdashAuthenticationManager, RevocableRememberMeServices rememberMe,
-			ApiTokenStore apiTokens) throws Exception {
+			ApiTokenStore apiTokens, CameraTokenStore cameraTokens, UserAccounts accounts) throws Exception {
 		AuthenticationEntryPoint basic = basicEntryPoint();
-		CameraTokenFilter tokens = new CameraTokenFilter(settings.cameraTokens(), firstCamera::firstCameraId);
+		CameraTokenFilter tokens = new CameraTokenFilter(cameraTokens, firstCamera::firstCameraId);
 		http.securityMatcher(TOOL_URLS).authorizeHttpRequests((requests) -> {
 			requests.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
 			requests.requestMatchers(HttpMethod.GET, LIVE_WEBSOCKET).permitAll();
@@ -229,6 +228,7 @@ class SecurityConfiguration {
 			.addFilterBefore(ApiTokenFilter.forTools(apiTokens), BasicAuthenticationFilter.class)
 			.addFilterBefore(tokens, BasicAuthenticationFilter.class)
 			.addFilterBefore(new AnonymousBodyLimitFilter(settings.maxAnonymousBody()), CsrfFilter.class)
+			.addFilterBefore(new ChangedUserFilter(accounts, rememberMe), AuthorizationFilter.class)
 			.httpBasic((basicAuth) -> basicAuth.authenticationEntryPoint(basic))
 			// A page's <img> keeps working with a remember-me cookie after its session
 			// ended.
@@ -246,7 +246,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pagesFilterChain(HttpSecurity http, SecuritySettings settings,
 			AuthenticationManager camdashAuthenticationManager, RevocableRememberMeServices rememberMe,
-			TrustedBrowsers browsers) throws Exception {
+			TrustedBrowsers browsers, UserAccounts accounts) throws Exception {
 		// Sign-in lands on the page asked for, as it was asked (Spring Security would add
 		// ?continue to it).
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
@@ -267,10 +267,11 @@ class SecurityConfiguration {
 		})
 			.authenticationManager(camdashAuthenticationManager)
 			.addFilterBefore(new AnonymousBodyLimitFilter(settings.maxAnonymousBody()), CsrfFilter.class)
+			.addFilterBefore(new ChangedUserFilter(accounts, rememberMe), AuthorizationFilter.class)
 			.formLogin((form) -> form.loginPage(LoginController.LOGIN_URL)
 				.failureUrl(LoginController.LOGIN_URL + "?error")
 				.authenticationDetailsSource(SignInDetails::new)
-				.successHandler(trustingSuccessHandler(browsers, requestCache)))
+				.successHandler(trustingSuccessHandler(browsers, requestCache, accounts)))
 			.requestCache((cache) -> cache.requestCache(requestCache))
 			.rememberMe((remember) -> remember.rememberMeServices(rememberMe))
 			// Logout is a POST with a CSRF token (a GET never changes state); it also
@@ -295,12 +296,11 @@ class SecurityConfiguration {
 	@Bean
 	AuthenticationManager camdashAuthenticationManager(UserDetailsService users, PasswordEncoder encoder,
 			LoginAttempts attempts, RevocableRememberMeServices rememberMe, TrustedBrowsers browsers,
-			SecuritySettings settings) {
+			VerifiedPasswordCache verifiedPasswords) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(encoder);
 		// Inside the throttle: a locked name is refused even with a remembered password.
-		CachedPasswordCheck cached = new CachedPasswordCheck(passwords, users,
-				new VerifiedPasswordCache(settings.basicCache(), System::nanoTime));
+		CachedPasswordCheck cached = new CachedPasswordCheck(passwords, users, verifiedPasswords);
 		return new ProviderManager(new ThrottledAuthenticationProvider(cached, attempts, browsers),
 				new RememberMeAuthenticationProvider(rememberMe.getKey()));
 	}
@@ -349,14 +349,16 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * After a sign-in through the form: trust this browser, then go where Spring would.
+	 * After a sign-in through the form: trust this browser, mark the session with the
+	 * user's version, then go where Spring would.
 	 */
 	private static AuthenticationSuccessHandler trustingSuccessHandler(TrustedBrowsers browsers,
-			RequestCache requestCache) {
+			RequestCache requestCache, UserAccounts accounts) {
 		SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
 		redirect.setRequestCache(requestCache);
 		return (request, response, authentication) -> {
 			browsers.trust(request, response, authentication.getName());
+			ChangedUserFilter.startedNow(request, accounts, authentication.getName());
 			redirect.onAuthenticationSuccess(request, response, authentication);
 		};
 	}

@@ -78,6 +78,11 @@ final class VerifiedPasswordCache {
 		this.entries.put(keyOf(name, password), new Entry(name, now));
 	}
 
+	/** Forgets every password verified for this user (changed or removed). */
+	void forget(String name) {
+		this.entries.values().removeIf((entry) -> entry.name().equalsIgnoreCase(name));
+	}
+
 	private String keyOf(String name, String password) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");

@@ -49,6 +49,13 @@ class SettingsEnvironment implements EnvironmentPostProcessor, Ordered {
 	/** The sections of the settings file: what the settings pages change. */
 	private static final String FILE_SECTIONS = "camdash.cameras";
 
+	/**
+	 * Sections of the settings file that security reads and checks itself when it starts
+	 * (users made in the browser, camera tokens): their entries are no {@code camdash.*}
+	 * names.
+	 */
+	private static final List<String> SECURITY_SECTIONS = List.of("users[", "camera-tokens[");
+
 	private static final String PLACEHOLDER = "${";
 
 	private static final Pattern FILE_CAMERA = Pattern.compile("cameras\\[(\\d+)](.*)");
@@ -98,7 +105,7 @@ class SettingsEnvironment implements EnvironmentPostProcessor, Ordered {
 		List<String> unknown = new ArrayList<>();
 		for (String key : settings.getPropertyNames()) {
 			ConfigurationPropertyName name = ConfigurationPropertyName.adapt("camdash." + key, '.');
-			if (!known.knows(name)) {
+			if (SECURITY_SECTIONS.stream().noneMatch(key::startsWith) && !known.knows(name)) {
 				String nearest = known.nearest(name);
 				unknown.add(describe(key, settings.getOrigin(key),
 						(nearest != null) ? nearest.substring("camdash.".length()) : null));
@@ -109,7 +116,7 @@ class SettingsEnvironment implements EnvironmentPostProcessor, Ordered {
 					"The settings file holds " + ((unknown.size() == 1) ? "a name that is not one of its settings: "
 							: "names that are not among its settings: ") + String.join("; ", unknown),
 					"Correct the name or remove it; the settings file holds cameras, "
-							+ "with the names of camdash.cameras[] in the README.");
+							+ "with the names of camdash.cameras[] in the README, users and camera-tokens.");
 		}
 	}
 

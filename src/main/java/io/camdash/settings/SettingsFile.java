@@ -6,12 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.camdash.security.SecretFiles;
+import io.camdash.security.SettingsSections;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -34,7 +36,7 @@ import org.springframework.core.io.FileSystemResource;
  * pieced together as text: a value holding a newline, a colon or YAML syntax stays one
  * value.
  */
-public final class SettingsFile {
+public final class SettingsFile implements SettingsSections {
 
 	/** The file's name in the data folder. */
 	public static final String NAME = "settings.yaml";
@@ -110,7 +112,9 @@ public final class SettingsFile {
 	 */
 	public synchronized void write(Map<String, ?> settings) {
 		requirePlainData(settings, "settings");
-		new SecretFiles(this.dataFolder).write(NAME, HEADER + yaml().dump(settings).stripTrailing());
+		// No settings: the header alone (YAML's {} would read back as a name).
+		new SecretFiles(this.dataFolder).write(NAME,
+				settings.isEmpty() ? HEADER : HEADER + yaml().dump(settings).stripTrailing());
 	}
 
 	/**
@@ -161,6 +165,44 @@ public final class SettingsFile {
 		options.setIndentWithIndicator(true);
 		options.setSplitLines(false);
 		return new Yaml(options);
+	}
+
+	@Override
+	public List<Map<String, Object>> entries(String section) {
+		Object value = readData().get(section);
+		if (value == null) {
+			return List.of();
+		}
+		if (!(value instanceof List<?> list)) {
+			throw notEntries(section);
+		}
+		List<Map<String, Object>> entries = new ArrayList<>();
+		for (Object item : list) {
+			if (!(item instanceof Map<?, ?> map)) {
+				throw notEntries(section);
+			}
+			Map<String, Object> entry = new LinkedHashMap<>();
+			map.forEach((key, field) -> entry.put(String.valueOf(key), field));
+			entries.add(entry);
+		}
+		return entries;
+	}
+
+	private IllegalStateException notEntries(String section) {
+		return new IllegalStateException("The settings file " + path() + " has '" + section
+				+ "' as something other than a list of entries (- name: ...): correct it while camdash is stopped");
+	}
+
+	@Override
+	public synchronized void replaceEntries(String section, List<Map<String, Object>> entries) {
+		if (entries.isEmpty()) {
+			Map<String, Object> sections = readData();
+			sections.remove(section);
+			write(sections);
+		}
+		else {
+			writeSection(section, entries);
+		}
 	}
 
 	/** Only what YAML writes as data, never a Java object that it would tag. */

@@ -39,7 +39,8 @@ final class ProtectedRoutes {
 	static final List<Route> ADMIN_READS = List.of(Route.actuator("/actuator/metrics"),
 			Route.actuator("/actuator/metrics/camdash.camera.viewers"), Route.actuator("/actuator/info"),
 			Route.page("/settings/tokens"), Route.page("/settings/cameras"), Route.page("/settings/cameras/new"),
-			Route.page("/settings/cameras/cam/edit"));
+			Route.page("/settings/cameras/cam/edit"), Route.page("/settings/users"),
+			Route.page("/settings/camera-tokens"));
 
 	/** Every state change: only an ADMIN, and only with a CSRF token. */
 	static final List<Route> CHANGES = List.of(Route.change("POST", "/cameras/cam/snapshots"),
@@ -53,9 +54,12 @@ final class ProtectedRoutes {
 			Route.change("POST", "/actuator/shutdown"), Route.change("POST", "/settings/tokens"),
 			Route.change("POST", "/settings/tokens/0123456789ab/revoke"), Route.change("POST", "/settings/cameras/new"),
 			Route.change("POST", "/settings/cameras/cam/edit"), Route.change("POST", "/settings/cameras/cam/delete"),
-			Route.change("POST", "/settings/cameras/cam/move"), Route.change("POST", "/api/v1/cameras/cam/photos"),
-			Route.change("DELETE", "/api/v1/pictures/" + PICTURE), Route.change("PUT", "/api/v1/notes/welcome.md"),
-			Route.change("POST", "/events/delete/" + EVENT));
+			Route.change("POST", "/settings/cameras/cam/move"), Route.change("POST", "/settings/users"),
+			Route.change("POST", "/settings/users/role"), Route.change("POST", "/settings/users/password"),
+			Route.change("POST", "/settings/users/remove"), Route.change("POST", "/settings/camera-tokens"),
+			Route.change("POST", "/settings/camera-tokens/0123456789ab/revoke"),
+			Route.change("POST", "/api/v1/cameras/cam/photos"), Route.change("DELETE", "/api/v1/pictures/" + PICTURE),
+			Route.change("PUT", "/api/v1/notes/welcome.md"), Route.change("POST", "/events/delete/" + EVENT));
 
 	/**
 	 * Routes that serve files, and folders whose files must stay out of reach, for the
