@@ -1,6 +1,9 @@
 package io.camdash.security;
 
+import java.nio.file.Path;
+
 import io.camdash.camera.StreamingProperties;
+import io.camdash.settings.SettingsFile;
 import io.camdash.support.TestUsers;
 import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -101,6 +104,15 @@ class LoginThrottleTests {
 		@Bean
 		FirstCamera firstCamera() {
 			return () -> "cam";
+		}
+
+		/**
+		 * No users or camera tokens made in the browser: a settings file that is not
+		 * there.
+		 */
+		@Bean
+		SettingsSections settingsSections() {
+			return new SettingsFile(Path.of("target/login-throttle-test-data"));
 		}
 
 	}
