@@ -34,10 +34,13 @@ class ColourModeBrowserTests extends SignedInBrowserTests {
 
 	private static final Map<String, String> CATALOG_NAMES = Map.of("/", "dashboard", "/cameras/cam", "camera-live",
 			"/pictures", "pictures-gallery", "/pictures/view/" + PICTURE, "pictures-picture", "/notes", "notes-list",
-			"/settings/cameras", "settings-cameras", "/settings/tokens", "settings-tokens");
+			"/settings/cameras", "settings-cameras", "/settings/cameras/new", "settings-camera-form", "/settings/users",
+			"settings-users", "/settings/camera-tokens", "settings-camera-tokens", "/settings/tokens",
+			"settings-tokens");
 
 	/** Pages whose light screenshot no other test takes. */
-	private static final List<String> LIGHT_ONLY_HERE = List.of("/settings/cameras", "/settings/tokens");
+	private static final List<String> LIGHT_ONLY_HERE = List.of("/settings/cameras", "/settings/cameras/new",
+			"/settings/users", "/settings/camera-tokens", "/settings/tokens");
 
 	private static final String MODE = "return document.documentElement.getAttribute('data-bs-theme')";
 
@@ -73,7 +76,8 @@ class ColourModeBrowserTests extends SignedInBrowserTests {
 		assertThat(browser.driver().findElement(By.cssSelector("[data-theme-value=dark]")).getAttribute("aria-pressed"))
 			.isEqualTo("true");
 		for (String page : new String[] { "/", "/cameras/cam", "/pictures", "/pictures/view/" + PICTURE, "/notes",
-				"/settings/cameras", "/settings/tokens" }) {
+				"/settings/cameras", "/settings/cameras/new", "/settings/users", "/settings/camera-tokens",
+				"/settings/tokens" }) {
 			browser.driver().get(url(page));
 			assertThat(mode()).as(page).isEqualTo("dark");
 			assertThat(luminance("body", "backgroundColor")).as(page).isLessThan(0.2);
