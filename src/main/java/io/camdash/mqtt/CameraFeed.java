@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
@@ -50,6 +52,9 @@ final class CameraFeed {
 	/** The motion state last sent for each camera watched for motion (ON or OFF). */
 	private final Map<String, String> sentMotion = new ConcurrentHashMap<>();
 
+	/** Cameras removed while camdash runs, whose retained messages a broker may keep. */
+	private final Set<String> removed = new LinkedHashSet<>();
+
 	CameraFeed(HomeAssistantDiscovery discovery, CameraRegistry cameras, PhotoTaker photos, MotionStates motion,
 			JsonMapper json, Broker broker) {
 		this.discovery = discovery;
@@ -62,17 +67,54 @@ final class CameraFeed {
 
 	/**
 	 * Every camera's discovery messages (JSON, by topic), for a broker that may know
-	 * nothing: states are sent again after them too.
+	 * nothing: states are sent again after them too. Cameras removed since camdash
+	 * started get empty messages, in case the broker kept theirs.
 	 */
 	Map<String, byte[]> discoveryMessages() {
 		Map<String, byte[]> messages = new LinkedHashMap<>();
+		for (String removed : this.removed) {
+			messages.putAll(removalMessages(removed));
+		}
 		for (Camera camera : this.cameras.all()) {
-			boolean watched = this.motion.watches(camera.id());
-			this.discovery.messages(camera, watched)
+			this.discovery.messages(camera, this.motion.watches(camera.id()))
 				.forEach((topic, message) -> messages.put(topic, this.json.writeValueAsBytes(message)));
 		}
 		this.sentSignals.clear();
 		this.sentMotion.clear();
+		return messages;
+	}
+
+	/**
+	 * One camera's discovery messages, for a camera added or changed while camdash runs;
+	 * a motion sensor no longer watched gets an empty one (Home Assistant removes it).
+	 * Its states are sent again after them.
+	 */
+	Map<String, byte[]> changedMessages(Camera camera) {
+		boolean watched = this.motion.watches(camera.id());
+		Map<String, byte[]> messages = new LinkedHashMap<>();
+		this.discovery.messages(camera, watched)
+			.forEach((topic, message) -> messages.put(topic, this.json.writeValueAsBytes(message)));
+		if (!watched) {
+			messages.put(this.discovery.motionConfigTopic(camera.id()), new byte[0]);
+		}
+		this.removed.remove(camera.id());
+		this.sentSignals.remove(camera.id());
+		this.sentMotion.remove(camera.id());
+		return messages;
+	}
+
+	/**
+	 * Empty messages on every topic a removed camera's messages are retained on: Home
+	 * Assistant removes its entities, the broker forgets its still and states.
+	 */
+	Map<String, byte[]> removalMessages(String cameraId) {
+		this.removed.add(cameraId);
+		this.sentSignals.remove(cameraId);
+		this.sentMotion.remove(cameraId);
+		Map<String, byte[]> messages = new LinkedHashMap<>();
+		for (String topic : this.discovery.retainedTopics(cameraId)) {
+			messages.put(topic, new byte[0]);
+		}
 		return messages;
 	}
 

@@ -98,9 +98,26 @@ final class HomeAssistantDiscovery {
 			moving.put("device_class", "motion");
 			moving.put("payload_on", "ON");
 			moving.put("payload_off", "OFF");
-			messages.put(configTopic("binary_sensor", objectId + "_motion"), moving);
+			messages.put(motionConfigTopic(id), moving);
 		}
 		return messages;
+	}
+
+	/**
+	 * Every topic this camera's messages are retained on: its discovery messages (the
+	 * motion sensor's too) and its states. An empty retained message on each makes Home
+	 * Assistant remove the camera's entities and the broker forget the rest.
+	 */
+	List<String> retainedTopics(String cameraId) {
+		String objectId = this.properties.clientId() + "_" + cameraId;
+		return List.of(configTopic("camera", objectId), configTopic("button", objectId + "_take_photo"),
+				configTopic("binary_sensor", objectId + "_connectivity"), motionConfigTopic(cameraId),
+				imageTopic(cameraId), connectivityTopic(cameraId), motionTopic(cameraId));
+	}
+
+	/** The discovery topic of a camera's motion sensor. */
+	String motionConfigTopic(String cameraId) {
+		return configTopic("binary_sensor", this.properties.clientId() + "_" + cameraId + "_motion");
 	}
 
 	private String configTopic(String component, String objectId) {

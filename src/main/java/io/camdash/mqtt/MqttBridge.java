@@ -15,6 +15,8 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
+import io.camdash.camera.Camera;
+import io.camdash.camera.CameraChangeListener;
 import io.camdash.camera.CameraRegistry;
 import io.camdash.motion.MotionStates;
 import io.camdash.pictures.PhotoTaker;
@@ -22,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -30,7 +33,8 @@ import org.springframework.context.SmartLifecycle;
  * {@link CameraFeed} (discovery, stills, signals, photos) over it. Reconnects by itself,
  * waiting a second and then twice as long each time up to
  * {@code camdash.mqtt.reconnect-max-delay}; after reconnecting it announces everything
- * again (a restarted broker may have forgotten it).
+ * again (a restarted broker may have forgotten it). Cameras added, changed or removed on
+ * the settings pages are announced, or cleared from Home Assistant, as they change.
  * <p>
  * Everything runs on one thread of its own ("camdash-mqtt"): connecting, publishing and
  * taking photos, which may wait up to the snapshot timeout. The client's callbacks only
@@ -40,7 +44,7 @@ import org.springframework.context.SmartLifecycle;
  * stop), kept in one place so that every transition is under one lock and each race with
  * the client's own thread is settled where it is named.
  */
-final class MqttBridge implements SmartLifecycle, CameraFeed.Broker {
+final class MqttBridge implements SmartLifecycle, CameraFeed.Broker, CameraChangeListener {
 
 	private static final Logger log = LoggerFactory.getLogger(MqttBridge.class);
 
@@ -94,6 +98,33 @@ final class MqttBridge implements SmartLifecycle, CameraFeed.Broker {
 		this.discovery = new HomeAssistantDiscovery(properties);
 		this.feed = new CameraFeed(this.discovery, cameras, photos, motion, json, this);
 		this.client = MqttClients.create(properties, this.discovery, this::disconnected);
+		cameras.addListener(this);
+	}
+
+	@Override
+	public void cameraAdded(Camera camera, Binder settings) {
+		handOff(() -> sendAll(this.feed.changedMessages(camera)));
+	}
+
+	@Override
+	public void cameraChanged(Camera camera, Binder settings) {
+		handOff(() -> sendAll(this.feed.changedMessages(camera)));
+	}
+
+	@Override
+	public void cameraRemoved(Camera camera) {
+		handOff(() -> sendAll(this.feed.removalMessages(camera.id())));
+	}
+
+	/**
+	 * Sends retained messages while connected; when not, the next connection announces
+	 * every camera and clears the removed ones.
+	 */
+	private void sendAll(Map<String, byte[]> messages) {
+		if (!isConnected()) {
+			return;
+		}
+		messages.forEach((topic, payload) -> publish(topic, payload, MqttQos.AT_LEAST_ONCE, true));
 	}
 
 	@Override
