@@ -101,8 +101,9 @@ public final class RelayBenchmark {
 			int many = this.options.quick() ? 10 : 100;
 			double mjpegOne = LiveBenchmark.mjpegLoad(server, mjpeg, 1, this.options)[0];
 			double mjpegMany = LiveBenchmark.mjpegLoad(server, mjpeg, many, this.options)[0];
-			double one = passedThrough(server, live, 1);
-			double hundred = passedThrough(server, live, many);
+			double one = passedThrough(server, live, 1).cpu().serverPercent();
+			LiveClients.Window manyWindow = passedThrough(server, live, many);
+			double hundred = manyWindow.cpu().serverPercent();
 			this.results.target(
 					"passthrough camera: server CPU at " + many + " H.264 / " + many + " MJPEG viewers, % of a core",
 					StreamingBenchmark.format(hundred, 1) + " / " + StreamingBenchmark.format(mjpegMany, 1),
@@ -111,14 +112,33 @@ public final class RelayBenchmark {
 					StreamingBenchmark.format(hundred / one, 2), "<= 1.5", hundred / one <= 1.5);
 			this.results.info("passthrough camera: server CPU at 1 H.264 / 1 MJPEG viewer, % of a core",
 					StreamingBenchmark.format(one, 1) + " / " + StreamingBenchmark.format(mjpegOne, 1));
+			sendingFloor(one, many, (int) (manyWindow.kbPerFrame() * 1000));
 			long errors = server.errorLines();
 			this.results.target("ERROR lines in the server log (passthrough)", Long.toString(errors), "0", errors == 0);
 			return mjpegMany;
 		}
 	}
 
-	/** N H.264 viewers of the passed-through camera; returns server CPU %. */
-	private double passedThrough(ServerProcess server, LiveClients live, int count) throws Exception {
+	/**
+	 * What the ratio could be at best: a bare writer's CPU sending messages of the
+	 * fragments' size to 1 and N sockets, one write per frame each, added to camdash's
+	 * CPU at one viewer.
+	 */
+	private void sendingFloor(double one, int many, int fragmentBytes) throws Exception {
+		LiveBenchmark.log("Bare loopback writer: 1 and %d sockets, %d bytes a message, 30 a second", many,
+				fragmentBytes);
+		double floorOne = LoopbackWriteFloor.measure(1, fragmentBytes, 30, this.options.windowSeconds());
+		double floorMany = LoopbackWriteFloor.measure(many, fragmentBytes, 30, this.options.windowSeconds());
+		this.results.info(
+				"bare loopback writer, one " + fragmentBytes + "-byte write per frame per socket: CPU at 1 / " + many
+						+ " sockets, % of a core",
+				StreamingBenchmark.format(floorOne, 1) + " / " + StreamingBenchmark.format(floorMany, 1));
+		this.results.info("lowest CPU(" + many + ") / CPU(1) sending each frame to each viewer as its own write",
+				StreamingBenchmark.format((one + floorMany - floorOne) / one, 2));
+	}
+
+	/** N H.264 viewers of the passed-through camera; returns the measured window. */
+	private LiveClients.Window passedThrough(ServerProcess server, LiveClients live, int count) throws Exception {
 		LiveBenchmark.log("H.264 (passed through): %d viewers", count);
 		List<LiveWsViewer> viewers = live.open(count, 0);
 		Thread.sleep(this.options.warmupSeconds() * 1000L);
@@ -139,7 +159,7 @@ public final class RelayBenchmark {
 						+ StreamingBenchmark.format(Stats.percentile(window.latenciesMicros(), 99) / 1000, 1) + ", "
 						+ StreamingBenchmark.format(window.bytesPerViewer() / 1000, 1));
 		Thread.sleep(1000);
-		return window.cpu().serverPercent();
+		return window;
 	}
 
 	/** Frames passed through, packets decoded, frames encoded, so far. */
