@@ -119,6 +119,7 @@ class KeyboardShortcutsBrowserTests extends SignedInBrowserTests {
 		press(Keys.ARROW_RIGHT);
 		press("?");
 		assertThat(shortcutsListed()).contains("←\nNewer pictures (previous page)").doesNotContain("Older pictures");
+		browser.screenshot("keyboard-shortcuts-gallery");
 		press(Keys.ESCAPE);
 		browser.await((d) -> !d.findElement(By.id("shortcuts-dialog")).isDisplayed());
 		press(Keys.ARROW_LEFT);
