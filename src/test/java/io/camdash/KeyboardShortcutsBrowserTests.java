@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keyboard shortcuts: F, P and the arrows on the live page, the arrows on a picture's
- * page, "?" for the list of a page's shortcuts; never while typing into a field.
+ * page and the gallery's pages, "?" for the list of a page's shortcuts; never while
+ * typing into a field.
  */
 @TwoCamerasTest
 class KeyboardShortcutsBrowserTests extends SignedInBrowserTests {
@@ -100,6 +101,42 @@ class KeyboardShortcutsBrowserTests extends SignedInBrowserTests {
 		press(Keys.ARROW_LEFT);
 		browser.await((d) -> d.getCurrentUrl().contains("cam_20260102-120002-000.jpg"));
 		assertThat(browser.consoleProblems()).isEmpty();
+	}
+
+	@Test
+	void inTheGalleryTheArrowsTurnThePagesAndTheDialogListsThem() throws IOException {
+		TestFolders.empty(TestFolders.PICTURES);
+		for (int second = 0; second < 49; second++) {
+			Path file = TestFolders.PICTURES
+				.resolve("cam/2026-01-02/cam_20260102-1200" + String.format("%02d", second) + "-000.jpg");
+			Files.createDirectories(file.getParent());
+			ImageIO.write(new BufferedImage(16, 12, BufferedImage.TYPE_INT_RGB), "jpg", file.toFile());
+		}
+		browser.driver().get(url("/pictures"));
+		press(Keys.ARROW_RIGHT);
+		browser.await((d) -> d.getCurrentUrl().contains("page=2"));
+		assertThat(browser.driver().findElements(By.cssSelector("[data-name]"))).hasSize(1);
+		press(Keys.ARROW_RIGHT);
+		press("?");
+		assertThat(shortcutsListed()).contains("←\nNewer pictures (previous page)").doesNotContain("Older pictures");
+		browser.screenshot("keyboard-shortcuts-gallery");
+		press(Keys.ESCAPE);
+		browser.await((d) -> !d.findElement(By.id("shortcuts-dialog")).isDisplayed());
+		press(Keys.ARROW_LEFT);
+		browser.await((d) -> d.getCurrentUrl().contains("page=1"));
+		browser.driver().get(url("/pictures/view/cam/2026-01-02/cam_20260102-120010-000.jpg"));
+		press("?");
+		assertThat(shortcutsListed()).contains("←\nPrevious (newer) picture", "→\nNext (older) picture");
+		assertThat(browser.consoleProblems()).isEmpty();
+	}
+
+	private static String shortcutsListed() {
+		WebElement dialog = browser.await((d) -> {
+			WebElement shown = d.findElement(By.id("shortcuts-dialog"));
+			return shown.isDisplayed() ? shown : null;
+		});
+		browser.await((d) -> !dialog.findElement(By.cssSelector(".shortcuts-list")).getText().isEmpty());
+		return dialog.findElement(By.cssSelector(".shortcuts-list")).getText();
 	}
 
 	private static void press(CharSequence key) {

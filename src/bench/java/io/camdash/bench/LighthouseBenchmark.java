@@ -64,7 +64,11 @@ public final class LighthouseBenchmark {
 		Path out = options.out().resolve("lighthouse").toAbsolutePath();
 		Path lighthouse = installLighthouse(options.out().resolveSibling("bench-tools").toAbsolutePath());
 		prepareData(out);
-		List<String> pages = options.quick() ? List.of("/", "/notes") : PAGES;
+		// -Dbench.pages=/cameras/bench,/notes measures only those (for before and after
+		// comparisons while tuning).
+		String only = System.getProperty("bench.pages", "");
+		List<String> pages = !only.isBlank() ? List.of(only.split(","))
+				: options.quick() ? List.of("/", "/notes") : PAGES;
 		StringBuilder table = new StringBuilder("| page | performance | LCP, TBT | accessibility | best practices "
 				+ "| second visit, KB (no images) | Lighthouse's findings |\n|---|---:|---|---:|---:|---:|---|\n");
 		try (ServerProcess server = ServerProcess.start(options.jar(), List.of("-Xmx256m"), appArgs(out),
@@ -75,7 +79,7 @@ public final class LighthouseBenchmark {
 				table.append(row(lighthouse, out, base, pages.get(i), true, secondVisits.get(i))).append('\n');
 				System.out.println(table);
 			}
-			if (!options.quick()) {
+			if (!options.quick() && only.isBlank()) {
 				for (String page : PUBLIC_PAGES) {
 					table.append(row(lighthouse, out, base, page, false, null)).append('\n');
 				}

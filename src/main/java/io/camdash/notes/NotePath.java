@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.camdash.storage.FileNames;
+import io.camdash.storage.NormalizedNames;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -14,9 +15,12 @@ import org.springframework.web.server.ResponseStatusException;
  * A validated name under the notes folder, such as {@code cameras/door.md} or
  * {@code Garten/Einkaufsliste Süd.md}: segments that pass
  * {@link FileNames#isSafeSegment}, so there is no {@code ..}, no absolute name and no
- * hidden file. {@link #url()} encodes the name for a link.
+ * hidden file. {@link #url()} encodes the name for a link. Names are kept in Unicode NFC,
+ * so the same name typed or linked in another form is equal; the store finds the file in
+ * whichever form it has on disk.
  *
- * @param value the name, segments joined by {@code /}; empty for the top-level folder
+ * @param value the name in NFC, segments joined by {@code /}; empty for the top-level
+ * folder
  */
 // Methods used by the templates are public: SpEL calls only public methods.
 record NotePath(String value) implements Comparable<NotePath> {
@@ -53,7 +57,8 @@ record NotePath(String value) implements Comparable<NotePath> {
 		if (raw == null || raw.isBlank()) {
 			throw invalid(raw, "the name is empty");
 		}
-		String[] segments = raw.split("/", -1);
+		String name = NormalizedNames.nfc(raw);
+		String[] segments = name.split("/", -1);
 		if (segments.length > MAX_DEPTH) {
 			throw invalid(raw, "folders nest at most " + MAX_DEPTH + " deep");
 		}
@@ -62,20 +67,21 @@ record NotePath(String value) implements Comparable<NotePath> {
 				throw invalid(raw, "use " + FileNames.RULE);
 			}
 		}
-		return new NotePath(raw);
+		return new NotePath(name);
 	}
 
 	/**
 	 * A note in {@code folder} named after {@code title}: "Front door (north)" becomes
-	 * front-door-north.md, "Café" cafe.md and "树莓派" 树莓派.md (accents go, letters of every
-	 * script stay).
+	 * front-door-north.md, "Café" cafe.md, "树莓派" 树莓派.md and "ブログ" ブログ.md (accents of
+	 * Latin letters go, letters of every script stay).
 	 */
 	static NotePath fromTitle(NotePath folder, String title) {
+		// Accents leave Latin letters only: a Japanese sound mark is part of its letter.
 		String plain = Normalizer.normalize((title != null) ? title : "", Normalizer.Form.NFD)
-			.replaceAll("\\p{M}+", "")
+			.replaceAll("(?<=\\p{IsLatin})\\p{M}+", "")
 			.toLowerCase(Locale.ROOT);
 		String slug = Normalizer.normalize(plain, Normalizer.Form.NFC)
-			.replaceAll("[^\\p{L}\\p{N}]+", "-")
+			.replaceAll("[^\\p{L}\\p{M}\\p{N}]+", "-")
 			.replaceAll("^-+|-+$", "");
 		if (slug.length() > 80) {
 			int end = Character.isHighSurrogate(slug.charAt(79)) ? 79 : 80;

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import io.camdash.storage.AtomicFiles;
 import io.camdash.storage.AtomicFiles.Durability;
+import io.camdash.storage.NormalizedNames;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -90,6 +91,8 @@ class NoteStore {
 		if (!currentVersion.equals(expectedVersion)) {
 			throw new NoteConflictException(path, current);
 		}
+		// Located: a note saved again keeps the name it has on disk, in whichever
+		// Unicode form.
 		Path file = writable(path);
 		try {
 			Files.createDirectories(file.getParent());
@@ -115,7 +118,7 @@ class NoteStore {
 		}
 		Path target = writable(to);
 		// A rename(2) would silently replace the target, so an existing one is refused
-		// first.
+		// first, also when its name differs only in Unicode form (located).
 		if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
 			throw new NoteConflictException(to, readIfExists(to));
 		}
@@ -212,7 +215,7 @@ class NoteStore {
 	 * only while they stay inside the notes folder.
 	 */
 	@Nullable private Path existing(NotePath path) {
-		Path file = this.root.resolve(path.value()).normalize();
+		Path file = locate(path);
 		if (!file.startsWith(this.root)) {
 			throw new NotePath.InvalidNoteNameException("Invalid note name '" + path + "'");
 		}
@@ -231,12 +234,23 @@ class NoteStore {
 	}
 
 	/**
+	 * The path of a name, through the folders and file as they are named on disk when
+	 * their names differ only in Unicode form.
+	 */
+	private Path locate(NotePath path) {
+		return path.isRoot() ? this.root : NormalizedNames.locate(this.root, path.value()).normalize();
+	}
+
+	/**
 	 * Where a note may be written: inside the notes folder, through no link leading
 	 * outside, and never over a symbolic link (a move would replace the link, not what it
 	 * points to).
 	 */
 	private Path writable(NotePath path) {
-		Path file = this.root.resolve(path.value()).normalize();
+		Path file = locate(path);
+		if (!file.startsWith(this.root)) {
+			throw new NotePath.InvalidNoteNameException("Invalid note name '" + path + "'");
+		}
 		Path folder = file.getParent();
 		// The nearest existing ancestor decides: a folder that is a link to elsewhere is
 		// refused.

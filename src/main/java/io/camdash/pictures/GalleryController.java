@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import io.camdash.camera.Camera;
 import io.camdash.camera.CameraRegistry;
 import io.camdash.storage.FileNames;
+import io.camdash.storage.NormalizedNames;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -143,7 +144,8 @@ class GalleryController {
 		if (!camera.isEmpty() && !FileNames.isSafeSegment(camera)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Not a camera id");
 		}
-		return camera;
+		// Folder names are compared in NFC, as picture names are.
+		return NormalizedNames.nfc(camera);
 	}
 
 	private static int indexOf(List<Picture> pictures, PictureName name) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import io.camdash.storage.FileNames;
+import io.camdash.storage.NormalizedNames;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -15,9 +16,10 @@ import org.springframework.web.server.ResponseStatusException;
  * most three segments that pass {@link FileNames#isSafeSegment} (so none starts with a
  * dot), ending in .jpg, .jpeg or .png. Nothing else gets near the file system, so
  * absolute paths, '..', backslashes, NUL and control characters are refused before any
- * lookup.
+ * lookup. Names are kept in Unicode NFC, so the same name in another form is equal; the
+ * store finds the file in whichever form it has on disk.
  *
- * @param value the validated relative name, segments separated by '/'
+ * @param value the validated relative name in NFC, segments separated by '/'
  */
 record PictureName(String value) {
 
@@ -26,6 +28,7 @@ record PictureName(String value) {
 	private static final Pattern PICTURE_FILE = Pattern.compile("(?i).+\\.(jpe?g|png)");
 
 	PictureName {
+		value = (value != null) ? NormalizedNames.nfc(value) : null;
 		if (!isValid(value)) {
 			throw new InvalidPictureNameException(value);
 		}

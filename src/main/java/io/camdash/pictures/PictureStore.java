@@ -22,6 +22,7 @@ import java.util.Map;
 
 import io.camdash.storage.AtomicFiles;
 import io.camdash.storage.AtomicFiles.Durability;
+import io.camdash.storage.NormalizedNames;
 import io.camdash.storage.WriteProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -186,7 +187,9 @@ class PictureStore {
 	 * folder.
 	 */
 	Found find(PictureName name) {
-		Path file = this.root.resolve(name.value()).normalize();
+		// Located: the folders and file as named on disk, should their Unicode form
+		// differ.
+		Path file = NormalizedNames.locate(this.root, name.value()).normalize();
 		if (!file.startsWith(this.root)) {
 			throw new PictureNotFoundException(name);
 		}

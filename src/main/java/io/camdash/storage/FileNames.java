@@ -2,6 +2,7 @@ package io.camdash.storage;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
 
@@ -17,7 +18,13 @@ import org.springframework.web.util.UriUtils;
  * camdash's own temporary files, '.' and '..'), leading or trailing spaces, a trailing
  * dot, the characters and device names Windows and USB sticks (FAT, exFAT) refuse, so a
  * backup copied there keeps every file, and '%' and ';' which Spring Security's firewall
- * refuses in every URL.
+ * refuses in every URL. Look-alikes that compatibility normalisation (NFKC) or a "best
+ * fit" code page turns into a separator or a leading dot are refused too (fullwidth
+ * {@code ／ ＼ ．．}): they pass for a folder in a list and become one when a backup is
+ * unpacked by such a tool. Their fullwidth {@code ： ？ ＊} cousins stay, as people writing
+ * Chinese or Japanese use them in names. The joiners U+200C and U+200D, which Persian,
+ * Indic scripts and emoji need, are the only format characters allowed, and only between
+ * two non-ASCII characters, so they cannot split a Latin name into a look-alike.
  */
 public final class FileNames {
 
@@ -29,7 +36,12 @@ public final class FileNames {
 
 	/** What the rule says, for error messages. */
 	public static final String RULE = "any letters, digits, spaces and punctuation except / \\ : * ? \" < > | % ; "
-			+ "and control characters, not starting with a dot";
+			+ "and control or invisible characters, not starting with a dot (nor with a look-alike such as \uFF0E), "
+			+ "no look-alike of / or \\ (such as \uFF0F)";
+
+	private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
+
+	private static final int ZERO_WIDTH_JOINER = 0x200D;
 
 	private static final String REFUSED_CHARACTERS = "/\\:*?\"<>|%;";
 
@@ -58,8 +70,35 @@ public final class FileNames {
 				return false;
 			}
 		}
-		boolean allowed = segment.codePoints().allMatch(FileNames::isAllowedCodePoint);
-		return allowed && !isDeviceName(segment) && FILE_SYSTEM_CHARSET.newEncoder().canEncode(segment);
+		return allowedCodePoints(segment) && !hasLookAlikes(segment) && !isDeviceName(segment)
+				&& FILE_SYSTEM_CHARSET.newEncoder().canEncode(segment);
+	}
+
+	private static boolean hasLookAlikes(String segment) {
+		String compatible = Normalizer.normalize(segment, Normalizer.Form.NFKC);
+		return compatible.startsWith(".") || compatible.indexOf('/') >= 0 || compatible.indexOf('\\') >= 0;
+	}
+
+	private static boolean allowedCodePoints(String segment) {
+		int[] codePoints = segment.codePoints().toArray();
+		for (int i = 0; i < codePoints.length; i++) {
+			int c = codePoints[i];
+			if (isJoiner(c)) {
+				boolean between = i > 0 && i < codePoints.length - 1 && codePoints[i - 1] > 0x7F
+						&& codePoints[i + 1] > 0x7F && !isJoiner(codePoints[i + 1]);
+				if (!between) {
+					return false;
+				}
+			}
+			else if (!isAllowedCodePoint(c)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isJoiner(int c) {
+		return c == ZERO_WIDTH_NON_JOINER || c == ZERO_WIDTH_JOINER;
 	}
 
 	/**

@@ -147,6 +147,9 @@ class NoteStoreTests {
 			.hasToString("front-door-north-ete.md");
 		assertThat(NotePath.fromTitle(NotePath.folder("cams"), "../../etc/passwd")).hasToString("cams/etc-passwd.md");
 		assertThat(NotePath.fromTitle(NotePath.ROOT, "日本")).hasToString("日本.md");
+		assertThat(NotePath.fromTitle(NotePath.ROOT, "\u30d5\u3099\u30ed\u30b0")).hasToString("\u30d6\u30ed\u30b0.md");
+		assertThat(NotePath.fromTitle(NotePath.ROOT, "\u0928\u092e\u0938\u094d\u0924\u0947 Pi"))
+			.hasToString("\u0928\u092e\u0938\u094d\u0924\u0947-pi.md");
 		assertThat(NotePath.fromTitle(NotePath.ROOT, "!!!")).hasToString("note.md");
 	}
 

@@ -340,6 +340,69 @@ class NotesIntegrationTests {
 	}
 
 	@Test
+	void namesAreComparedAfterUnicodeNormalisationAndFilesKeepTheirNameOnDisk() throws Exception {
+		String folderNfd = "Garten Su\u0308d";
+		String noteNfd = "Cafe\u0301.md";
+		write(folderNfd + "/" + noteNfd, "# Caf\u00e9\n\nby hand on a Mac");
+		write("\u00e9t\u00e9.md", "# Summer\n\nstored in NFC");
+		List<String> links = Jsoup.parse(get("/notes").body()).select(".note-row").eachAttr("href");
+		assertThat(links).containsExactly("/notes/Garten%20S%C3%BCd/Caf%C3%A9.md", "/notes/%C3%A9t%C3%A9.md");
+		assertThat(get(links.get(0)).body()).contains("by hand on a Mac");
+		assertThat(get("/notes/Garten%20Su%CC%88d/Cafe%CC%81.md").body()).contains("by hand on a Mac");
+		assertThat(get("/notes/e%CC%81te%CC%81.md").body()).contains("stored in NFC");
+		Document editor = Jsoup.parse(get(links.get(0) + "?edit").body());
+		assertThat(post(links.get(0) + "?action=save",
+				Map.of("content", "# Caf\u00e9\n\nsaved", "version", editor.select("input[name=version]").val()))
+			.statusCode()).isEqualTo(302);
+		HttpResponse<String> intoTheFolderOnDisk = post("/notes/new",
+				Map.of("title", "Rosen", "folder", "Garten S\u00fcd", "content", "x"));
+		assertThat(intoTheFolderOnDisk.statusCode()).isEqualTo(302);
+		write("other.md", "# Other");
+		HttpResponse<String> renamed = post("/notes/other.md?action=rename",
+				Map.of("folder", "", "name", "e\u0301te\u0301"));
+		assertThat(renamed.statusCode()).isEqualTo(302);
+		assertThat(folder().resolve("other.md")).hasContent("# Other");
+		write("\u30d5\u3099\u30ed\u30af\u3099.md", "# Blog, decomposed as macOS names it");
+		HttpResponse<String> sameName = post("/notes/new",
+				Map.of("title", "\u30d6\u30ed\u30b0", "folder", "", "content", "typed again"));
+		assertThat(sameName.statusCode()).isEqualTo(409);
+		try (var files = Files.list(folder())) {
+			assertThat(files.map((file) -> file.getFileName().toString())).containsExactlyInAnyOrder(folderNfd,
+					"\u00e9t\u00e9.md", "other.md", "\u30d5\u3099\u30ed\u30af\u3099.md");
+		}
+		try (var files = Files.list(folder().resolve(folderNfd))) {
+			assertThat(files.map((file) -> file.getFileName().toString())).containsExactlyInAnyOrder(noteNfd,
+					"rosen.md");
+		}
+		assertThat(folder().resolve(folderNfd + "/" + noteNfd)).hasContent("# Caf\u00e9\n\nsaved");
+	}
+
+	@Test
+	void unicodeLookAlikesOfSeparatorsAndDotsAndInvisibleCharactersAreRefused() throws Exception {
+		write("a\uff0fb.md", "# Fullwidth solidus");
+		write("\uff0e\uff0e/x.md", "# Fullwidth dots");
+		write("a\u200bb.md", "# Zero width space");
+		write("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645.md", "# Persian");
+		List<String> links = Jsoup.parse(get("/notes").body()).select(".note-row").eachAttr("href");
+		assertThat(links).containsExactly("/notes/%D9%85%DB%8C%E2%80%8C%D8%AE%D9%88%D8%A7%D9%87%D9%85.md");
+		assertThat(get(links.get(0)).body()).contains("Persian");
+		for (String attack : List.of("/notes/a%EF%BC%8Fb.md", "/notes/%EF%BC%8E%EF%BC%8E/x.md",
+				"/notes/%EF%BC%8E%EF%BC%8E%EF%BC%8F%EF%BC%8E%EF%BC%8E%EF%BC%8Fsecret.md", "/notes/a%E2%80%8Bb.md",
+				"/notes/%E2%80%AEdm.txt.md", "/notes/%EF%BC%BC..%EF%BC%BCsecret.md")) {
+			HttpResponse<String> response = get(attack);
+			assertThat(response.statusCode()).as(attack).isEqualTo(400);
+			assertThat(response.body()).as(attack).doesNotContain("Exception");
+		}
+		for (String bad : List.of("\uff0e\uff0e", "a\uff0fb", "\u202etxt.md", "x\u200d")) {
+			assertThat(post("/notes/new", Map.of("title", "x", "folder", bad, "content", "")).statusCode()).as(bad)
+				.isEqualTo(400);
+		}
+		try (var files = Files.list(folder())) {
+			assertThat(files).hasSize(4);
+		}
+	}
+
+	@Test
 	void aPictureWithASpaceAndAnUmlautEmbedsByItsShortForm() throws Exception {
 		Path picture = TestFolders.PICTURES.resolve("Garten/Garten S\u00fcd.jpg");
 		Files.createDirectories(picture.getParent());

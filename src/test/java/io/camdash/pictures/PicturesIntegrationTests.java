@@ -302,6 +302,29 @@ class PicturesIntegrationTests {
 		assertThat(this.http.get("/pictures/image/Garten/bell%07.jpg").statusCode()).isEqualTo(400);
 	}
 
+	@Test
+	void aPicturePlacedByHandInDecomposedUnicodeIsFoundByEitherFormAndKeepsItsName() throws IOException {
+		Path stored = TestImages.write(pictures(), "Garten Su\u0308d/Cafe\u0301 1.jpg", 64, 48);
+		Document gallery = Jsoup.parse(this.http.getPage("/pictures"));
+		assertThat(gallery.select("[data-name]").eachAttr("data-name"))
+			.containsExactly("Garten S\u00fcd/Caf\u00e9 1.jpg");
+		for (String name : List.of("Garten%20S%C3%BCd/Caf%C3%A9%201.jpg", "Garten%20Su%CC%88d/Cafe%CC%81%201.jpg",
+				"Garten%20S%C3%BCd/Cafe%CC%81%201.jpg")) {
+			assertThat(this.http.get("/pictures/image/" + name).body()).as(name).isEqualTo(read(stored));
+			assertThat(this.http.get("/pictures/thumbnail/" + name).statusCode()).as(name).isEqualTo(200);
+		}
+		assertThat(this.http.getPage("/pictures?camera=Garten%20Su%CC%88d"))
+			.contains("data-name=\"Garten S\u00fcd/Caf\u00e9 1.jpg\"");
+		HttpResponse<byte[]> zip = this.http.postForm("/pictures/selection/zip",
+				List.of(Map.entry("name", "Garten Su\u0308d/Cafe\u0301 1.jpg")));
+		assertThat(unzip(zip.body())).containsOnlyKeys("Garten S\u00fcd/Caf\u00e9 1.jpg");
+		assertThat(stored).exists();
+		HttpResponse<byte[]> deleted = this.http.postForm("/pictures/delete/Garten%20S%C3%BCd/Caf%C3%A9%201.jpg",
+				List.of());
+		assertThat(deleted.statusCode()).isEqualTo(302);
+		assertThat(stored).doesNotExist();
+	}
+
 	static Map<String, byte[]> unzip(byte[] zip) throws IOException {
 		Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
 		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {

@@ -80,7 +80,11 @@ class PicturesSafetyIntegrationTests {
 				"secret.jpg%00", "%00../secret.jpg", "/" + outside.substring(1), "%2F" + outside.substring(1),
 				"file:" + outside, "cam/link.jpg", "escape/secret.jpg", ".%2e/secret.jpg", "cam/./../../secret.jpg",
 				"%C3%A9t%C3%A9/../../secret.jpg", "%C3%A9t%C3%A9%2F..%2F..%2Fsecret.jpg", "..%C0%AFsecret.jpg",
-				"%C0%AE%C0%AE/secret.jpg", "cam/%E2%80%AEgpj.jpg", "caf%C3%A9%5C..%5C..%5Csecret.jpg");
+				"%C0%AE%C0%AE/secret.jpg", "cam/%E2%80%AEgpj.jpg", "caf%C3%A9%5C..%5C..%5Csecret.jpg",
+				"%EF%BC%8E%EF%BC%8E%EF%BC%8Fsecret.jpg", "%EF%BC%8E%EF%BC%8E/secret.jpg",
+				"cam%EF%BC%8F%EF%BC%8E%EF%BC%8E%EF%BC%8F%EF%BC%8E%EF%BC%8E%EF%BC%8Fsecret.jpg",
+				"%EF%BC%8E%EF%BC%8E%EF%BC%BCsecret.jpg", "%E2%80%A5/secret.jpg", "cam/kept%E2%80%8B.jpg",
+				".%CC%81./secret.jpg", "cam/%EF%BC%8Ekept.jpg");
 	}
 
 	/** Attacks as a form posts them: the server sees them decoded. */
@@ -89,7 +93,9 @@ class PicturesSafetyIntegrationTests {
 		return List.of("../secret.jpg", "cam/../../secret.jpg", "..\\secret.jpg", "cam\\..\\..\\secret.jpg",
 				"%2e%2e%2fsecret.jpg", "cam/kept.jpg\u0000.png", "secret.jpg\u0000", outside, "//" + outside,
 				"C:\\secret.jpg", "cam/link.jpg", "escape/secret.jpg", "./cam/kept.jpg", "cam//kept.jpg", "",
-				"\u00e9t\u00e9/../../secret.jpg", "caf\u00e9\\..\\secret.jpg", "cam/\u202egpj.jpg");
+				"\u00e9t\u00e9/../../secret.jpg", "caf\u00e9\\..\\secret.jpg", "cam/\u202egpj.jpg",
+				"\uff0e\uff0e\uff0fsecret.jpg", "\uff0e\uff0e/secret.jpg", "cam\uff0f\uff0e\uff0e\uff0fsecret.jpg",
+				"\u2025/secret.jpg", "cam/kept\u200b.jpg", "cam/\u200dkept.jpg");
 	}
 
 	@ParameterizedTest
