@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -13,13 +14,15 @@ import java.util.stream.Stream;
 /**
  * The footprint benchmark of issue 19 (a Raspberry Pi with 1 to 2 GB): for each way of
  * running the jar (JVM options, environment, the extracted jar with a class data sharing
- * archive), the time from {@code java} to camdash's first healthy HTTP answer, as the
- * median of a few starts with the CPU time spent until then and the load average, then
- * the server's RSS, threads and CPU with one 1280x720 30 fps camera and 10 viewers.
- * Prints a table and writes it to {@code target/bench/footprint.md}. Run by
- * {@code ./mvnw -Pbench verify} after the streaming benchmark; {@code -Dbench.quick=true}
- * tries the recommended setup only, {@code -Dbench.starts=N} sets the number of starts
- * (3).
+ * archive, or on Java 25 with an AOT cache), the time from {@code java} to camdash's
+ * first healthy HTTP answer, as the median of a few starts with the CPU time spent until
+ * then (all threads, and the main thread's) and the load average, then the server's RSS,
+ * threads and CPU with one 1280x720 30 fps camera and 10 viewers. Prints a table and
+ * writes it to {@code target/bench/footprint.md}. Run by {@code ./mvnw -Pbench verify}
+ * after the streaming benchmark; {@code -Dbench.quick=true} tries the recommended setup
+ * and the AOT cache only, {@code -Dbench.starts=N} sets the number of starts (3),
+ * {@code -Dbench.java25=<JDK folder>} the Java 25 to try (Temurin's under /usr/lib/jvm;
+ * skipped when absent).
  */
 public final class FootprintBenchmark {
 
@@ -46,15 +49,21 @@ public final class FootprintBenchmark {
 		BenchOptions options = BenchOptions.fromSystemProperties();
 		Path video = options.out().resolve("footprint-720p30.avi");
 		BenchVideo.generate(video, options.quick() ? 2 : 5);
-		Setup recommended = Setup.of(UNIT_OPTIONS, FEW_ARENAS, true);
-		List<Setup> setups = options.quick() ? List.of(recommended) : List
-			.of(Setup.of(OLD_UNIT_OPTIONS, Map.of(), false), Setup.of(UNIT_OPTIONS, FEW_ARENAS, false), recommended);
+		Setup recommended = Setup.of(UNIT_OPTIONS, FEW_ARENAS, Cache.CDS);
+		List<Setup> setups = new ArrayList<>(
+				options.quick() ? List.of(recommended) : List.of(Setup.of(OLD_UNIT_OPTIONS, Map.of(), Cache.NONE),
+						Setup.of(UNIT_OPTIONS, FEW_ARENAS, Cache.NONE), recommended));
+		Path java25 = Path.of(System.getProperty("bench.java25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+		if (Files.isExecutable(java25.resolve("bin").resolve("java"))) {
+			setups.add(Setup.of(UNIT_OPTIONS, FEW_ARENAS, Cache.AOT).on(java25));
+		}
 		int starts = Integer.getInteger("bench.starts", options.quick() ? 1 : 3);
 		StringBuilder table = new StringBuilder("| how camdash runs | start-up to first HTTP answer, s "
-				+ "(median, range) | CPU until then, s (median) | load average | RSS, 10 viewers, MB | threads "
-				+ "| server CPU % of a core | viewer fps (min) |\n" + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
+				+ "(median, range) | CPU until then, s (median): all threads, main thread | load average "
+				+ "| RSS, 10 viewers, MB | threads | server CPU % of a core | viewer fps (min) |\n"
+				+ "|---|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (Setup setup : setups) {
-			table.append(measure(options, video, setup, (setup == recommended) ? starts : 1)).append('\n');
+			table.append(measure(options, video, setup, (setup.cache() != Cache.NONE) ? starts : 1)).append('\n');
 			System.out.println(table);
 		}
 		String report = "Footprint benchmark: one 1280x720 30 fps camera (a video file, overlay off, JPEG q80), "
@@ -74,23 +83,25 @@ public final class FootprintBenchmark {
 		Path out = options.out().resolve("footprint");
 		Path jar = options.jar();
 		List<String> jvmArgs = new ArrayList<>(setup.jvmArgs());
-		if (setup.cds()) {
-			Path cds = options.out().resolve("footprint-cds");
-			jar = extract(options.jar(), cds);
-			Path archive = cds.resolve("camdash.jsa");
+		if (setup.cache() != Cache.NONE) {
+			Path folder = options.out().resolve("footprint-" + setup.cache().name().toLowerCase(Locale.ROOT));
+			jar = extract(setup, options.jar(), folder);
+			Path archive = folder.resolve((setup.cache() == Cache.CDS) ? "camdash.jsa" : "camdash.aot");
 			train(jar, setup, archive, appArgs(video, out));
-			jvmArgs.add("-XX:SharedArchiveFile=" + archive);
+			jvmArgs.add(((setup.cache() == Cache.CDS) ? "-XX:SharedArchiveFile=" : "-XX:AOTCache=") + archive);
 		}
 		double[] startup = new double[starts];
 		double[] cpu = new double[starts];
+		double[] mainCpu = new double[starts];
 		double[] load = new double[starts];
 		for (int i = 0; i < starts; i++) {
 			load[i] = loadAverage();
 			long started = System.nanoTime();
-			ServerProcess server = ServerProcess.start(jar, jvmArgs, setup.env(), appArgs(video, out),
+			ServerProcess server = ServerProcess.start(setup.javaHome(), jar, jvmArgs, setup.env(), appArgs(video, out),
 					out.resolve("server.log"));
 			startup[i] = (System.nanoTime() - started) / 1e9;
 			cpu[i] = server.cpuSeconds();
+			mainCpu[i] = server.mainThreadCpuSeconds();
 			load[i] = Math.max(load[i], loadAverage());
 			if (i < starts - 1) {
 				server.close();
@@ -102,7 +113,8 @@ public final class FootprintBenchmark {
 						+ ((starts == 1) ? " start"
 								: " starts: " + StreamingBenchmark.format(Stats.min(startup), 1) + "–"
 										+ StreamingBenchmark.format(Stats.max(startup), 1))
-						+ ") | " + StreamingBenchmark.format(Stats.median(cpu), 1) + " | "
+						+ ") | " + StreamingBenchmark.format(Stats.median(cpu), 1) + ", "
+						+ StreamingBenchmark.format(Stats.median(mainCpu), 1) + " | "
 						+ StreamingBenchmark.format(Stats.min(load), 1) + "–"
 						+ StreamingBenchmark.format(Stats.max(load), 1) + " | " + streaming(options, server);
 			}
@@ -136,7 +148,7 @@ public final class FootprintBenchmark {
 	}
 
 	/** Extracts the jar as Spring Boot lays it out for CDS; the extracted jar. */
-	private static Path extract(Path jar, Path folder) throws Exception {
+	private static Path extract(Setup setup, Path jar, Path folder) throws Exception {
 		if (Files.exists(folder)) {
 			try (Stream<Path> files = Files.walk(folder)) {
 				for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -145,19 +157,22 @@ public final class FootprintBenchmark {
 			}
 		}
 		Files.createDirectories(folder);
-		run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
+		run(List.of(java(setup), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
 				folder.resolve("app").toString()), folder.resolve("extract.log"));
 		return folder.resolve("app").resolve(jar.getFileName());
 	}
 
 	/**
-	 * The training run: starts camdash, which exits once started, dumping its classes.
+	 * The training run: starts camdash, which exits once started, dumping its classes
+	 * (CDS) or its classes, linked, and the profiles of its methods (AOT cache).
 	 */
 	private static void train(Path jar, Setup setup, Path archive, List<String> appArgs) throws Exception {
-		List<String> command = new ArrayList<>(List.of(java()));
+		List<String> command = new ArrayList<>(List.of(java(setup)));
 		command.addAll(setup.jvmArgs());
-		command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
-				jar.toString(), "--server.port=0", "--server.address=127.0.0.1"));
+		command.addAll(
+				List.of(((setup.cache() == Cache.CDS) ? "-XX:ArchiveClassesAtExit=" : "-XX:AOTCacheOutput=") + archive,
+						"-Dspring.context.exit=onRefresh", "-jar", jar.toString(), "--server.port=0",
+						"--server.address=127.0.0.1"));
 		command.addAll(appArgs);
 		run(command, archive.resolveSibling("training.log"));
 		if (!Files.isRegularFile(archive)) {
@@ -173,8 +188,8 @@ public final class FootprintBenchmark {
 		}
 	}
 
-	private static String java() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	private static String java(Setup setup) {
+		return setup.javaHome().resolve("bin").resolve("java").toString();
 	}
 
 	private static List<String> appArgs(Path video, Path out) {
@@ -189,24 +204,47 @@ public final class FootprintBenchmark {
 				"--camdash.notes.folder=" + out.resolve("notes")));
 	}
 
+	/** What a training run makes for the extracted jar, if anything. */
+	private enum Cache {
+
+		/** The jar as built, no training run. */
+		NONE,
+
+		/** An application class data sharing archive ({@code -XX:SharedArchiveFile}). */
+		CDS,
+
+		/** Java 25's AOT cache ({@code -XX:AOTCache}, JEP 483, 514 and 515). */
+		AOT
+
+	}
+
 	/**
 	 * One way of running the jar.
 	 *
 	 * @param label what the table calls it
+	 * @param javaHome the JDK that runs it
 	 * @param jvmArgs JVM options
 	 * @param env environment variables added
-	 * @param cds whether it runs from the extracted jar with an application class data
-	 * sharing archive made by a training run
+	 * @param cache whether it runs from the extracted jar with what a training run made
 	 */
-	private record Setup(String label, List<String> jvmArgs, Map<String, String> env, boolean cds) {
+	private record Setup(String label, Path javaHome, List<String> jvmArgs, Map<String, String> env, Cache cache) {
 
-		static Setup of(List<String> jvmArgs, Map<String, String> env, boolean cds) {
+		static Setup of(List<String> jvmArgs, Map<String, String> env, Cache cache) {
 			StringBuilder label = new StringBuilder();
 			env.forEach((name, value) -> label.append("`").append(name).append("=").append(value).append("` "));
 			label.append("`java ").append(String.join(" ", jvmArgs));
-			label.append(cds ? " -XX:SharedArchiveFile=camdash.jsa -jar app/camdash.jar` (extracted, CDS)"
-					: " -jar camdash.jar`");
-			return new Setup(label.toString(), jvmArgs, env, cds);
+			label.append(switch (cache) {
+				case NONE -> " -jar camdash.jar`";
+				case CDS -> " -XX:SharedArchiveFile=camdash.jsa -jar app/camdash.jar` (extracted, CDS)";
+				case AOT -> " -XX:AOTCache=camdash.aot -jar app/camdash.jar` (extracted, AOT cache)";
+			});
+			return new Setup(label.toString(), Path.of(System.getProperty("java.home")), jvmArgs, env, cache);
+		}
+
+		/** The same run by another JDK, named in the label. */
+		Setup on(Path otherJavaHome) {
+			return new Setup(this.label + ", " + otherJavaHome.getFileName(), otherJavaHome, this.jvmArgs, this.env,
+					this.cache);
 		}
 
 	}

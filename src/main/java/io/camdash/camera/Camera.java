@@ -326,6 +326,14 @@ public final class Camera {
 		log.info("Camera '{}' starting ({})", id(), this.settings.source().describe());
 	}
 
+	/**
+	 * Called by the capture thread once the native libraries are loaded (it may have
+	 * waited for them after start-up): the start timeout counts from now.
+	 */
+	void nativesLoaded() {
+		this.startedNanos = System.nanoTime();
+	}
+
 	/** Under the lifecycle's lock, as the capture thread ends. */
 	private void captureEnded() {
 		this.imagesPaused = false;
@@ -513,7 +521,9 @@ public final class Camera {
 	 * second.
 	 */
 	void supervise() {
-		if (!this.lifecycle.hasThread()) {
+		// While the native libraries load the camera is starting, not stalled, and no
+		// card may be painted.
+		if (!this.lifecycle.hasThread() || !NativeLibraries.isLoaded(this.settings.source().usesFfmpeg())) {
 			return;
 		}
 		long now = System.nanoTime();

@@ -15,16 +15,14 @@ import io.camdash.camera.source.FrameSourceFactory;
 import io.camdash.security.FirstCamera;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.bytedeco.ffmpeg.global.avformat;
-import org.bytedeco.javacpp.Loader;
-import org.bytedeco.opencv.global.opencv_imgcodecs;
-import org.bytedeco.opencv.global.opencv_imgproc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,15 +63,6 @@ public class CameraRegistry implements SmartLifecycle, DisposableBean, FirstCame
 	 */
 	public CameraRegistry(CamerasProperties properties, StreamingProperties streaming, FrameSourceFactory sources,
 			MeterRegistry meterRegistry) {
-		// Loading OpenCV's (and FFmpeg's) natives takes a second or more: pay it at
-		// start-up, not on the first viewer.
-		long start = System.nanoTime();
-		Loader.load(opencv_imgcodecs.class);
-		Loader.load(opencv_imgproc.class);
-		if (properties.cameras().stream().anyMatch((c) -> c.source().usesFfmpeg())) {
-			Loader.load(avformat.class);
-		}
-		log.debug("OpenCV loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
 		this.streaming = streaming;
 		this.sources = sources;
 		this.meterRegistry = meterRegistry;
@@ -94,6 +83,16 @@ public class CameraRegistry implements SmartLifecycle, DisposableBean, FirstCame
 					.stream()
 					.map((camera) -> camera.id() + " (" + camera.settings().source().describe() + ")")
 					.toList());
+	}
+
+	/**
+	 * Loads OpenCV (and FFmpeg if a camera uses it) once camdash answers: seconds of CPU
+	 * that would otherwise delay the start. A camera wanted sooner waits for them.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void loadNativeLibraries() {
+		NativeLibraries.loadInBackground(
+				this.cameras.values().stream().anyMatch((camera) -> camera.settings().source().usesFfmpeg()));
 	}
 
 	private void supervise() {
@@ -129,7 +128,7 @@ public class CameraRegistry implements SmartLifecycle, DisposableBean, FirstCame
 			Camera existing = before.get(camera.id());
 			if (existing == null) {
 				if (camera.source().usesFfmpeg()) {
-					Loader.load(avformat.class);
+					NativeLibraries.load(true);
 				}
 				existing = new Camera(camera, this.streaming.reduced(), this.sources, this.meterRegistry);
 				added.add(existing);

@@ -62,6 +62,17 @@ final class CaptureLoop implements Runnable {
 
 	@Override
 	public void run() {
+		try {
+			// Loaded in the background after start-up: the first camera may wait here.
+			NativeLibraries.load(this.settings.source().usesFfmpeg());
+		}
+		catch (LinkageError | RuntimeException ex) {
+			log.error("Camera '{}' cannot start: OpenCV or FFmpeg could not be loaded", this.camera.id(), ex);
+			this.camera.sourceFailed("OpenCV or FFmpeg could not be loaded (see the log)");
+			idleUntilStopped();
+			return;
+		}
+		this.camera.nativesLoaded();
 		StreamingProperties.Reduced reduced = this.reduced;
 		try (JpegEncoder encoder = new JpegEncoder(this.settings.jpegQuality());
 				ReducedFrameEncoder reducedEncoder = new ReducedFrameEncoder(reduced.maxWidth(), reduced.jpegQuality());
@@ -77,6 +88,23 @@ final class CaptureLoop implements Runnable {
 			}
 			while (!this.lifecycle.captureEnding());
 		}
+	}
+
+	/**
+	 * Ends like a stopped capture, capturing nothing: the libraries will not load later.
+	 */
+	private void idleUntilStopped() {
+		do {
+			while (this.lifecycle.shouldRun()) {
+				try {
+					Thread.sleep(MAX_BACKOFF_MILLIS);
+				}
+				catch (InterruptedException ex) {
+					Thread.interrupted();
+				}
+			}
+		}
+		while (!this.lifecycle.captureEnding());
 	}
 
 	/**

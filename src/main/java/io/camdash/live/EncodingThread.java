@@ -3,6 +3,7 @@ package io.camdash.live;
 import java.time.Instant;
 
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +22,11 @@ final class EncodingThread {
 
 	private final String name;
 
-	/** Guarded by this: the image waiting, and whether it is newer than the last one. */
-	private final Mat waiting = new Mat();
+	/**
+	 * Guarded by this: the image waiting, and whether it is newer than the last one. Made
+	 * by the first offer, on the capture thread: at start-up OpenCV is not loaded yet.
+	 */
+	private @Nullable Mat waiting;
 
 	private boolean fresh;
 
@@ -57,6 +61,9 @@ final class EncodingThread {
 	synchronized void offer(Mat image, Instant at, boolean isLive) {
 		if (this.thread == null) {
 			return;
+		}
+		if (this.waiting == null) {
+			this.waiting = new Mat();
 		}
 		image.copyTo(this.waiting);
 		this.capturedAt = at;

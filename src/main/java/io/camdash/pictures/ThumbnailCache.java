@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.stream.IntStream;
 
 import io.camdash.camera.JpegEncoder;
+import io.camdash.camera.NativeLibraries;
 import io.camdash.storage.AtomicFiles;
 import io.camdash.storage.AtomicFiles.Durability;
 import org.bytedeco.javacpp.BytePointer;
@@ -129,6 +130,7 @@ class ThumbnailCache {
 		if (source.length == 0) {
 			return null;
 		}
+		NativeLibraries.load(false);
 		try (BytePointer data = new BytePointer(source);
 				Mat encoded = new Mat(1, source.length, CV_8UC1, data);
 				Mat image = imdecode(encoded, IMREAD_COLOR)) {

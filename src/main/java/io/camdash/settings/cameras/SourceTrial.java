@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.camdash.camera.CameraSettings;
 import io.camdash.camera.JpegEncoder;
+import io.camdash.camera.NativeLibraries;
 import io.camdash.camera.source.FrameSource;
 import io.camdash.camera.source.FrameSourceFactory;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -75,6 +76,7 @@ class SourceTrial {
 	}
 
 	private byte[] grab(CameraSettings camera) throws Exception {
+		NativeLibraries.load(camera.source().usesFfmpeg());
 		try (FrameSource source = this.sources.create(camera.sourceSettings());
 				JpegEncoder encoder = new JpegEncoder(camera.jpegQuality())) {
 			source.open();
