@@ -73,11 +73,10 @@ final class CameraFeed {
 	Map<String, byte[]> discoveryMessages() {
 		Map<String, byte[]> messages = new LinkedHashMap<>();
 		for (String removed : this.removed) {
-			messages.putAll(removalMessages(removed));
+			putEmpty(removed, messages);
 		}
 		for (Camera camera : this.cameras.all()) {
-			this.discovery.messages(camera, this.motion.watches(camera.id()))
-				.forEach((topic, message) -> messages.put(topic, this.json.writeValueAsBytes(message)));
+			putDiscovery(camera, this.motion.watches(camera.id()), messages);
 		}
 		this.sentSignals.clear();
 		this.sentMotion.clear();
@@ -92,8 +91,7 @@ final class CameraFeed {
 	Map<String, byte[]> changedMessages(Camera camera) {
 		boolean watched = this.motion.watches(camera.id());
 		Map<String, byte[]> messages = new LinkedHashMap<>();
-		this.discovery.messages(camera, watched)
-			.forEach((topic, message) -> messages.put(topic, this.json.writeValueAsBytes(message)));
+		putDiscovery(camera, watched, messages);
 		if (!watched) {
 			messages.put(this.discovery.motionConfigTopic(camera.id()), new byte[0]);
 		}
@@ -112,10 +110,19 @@ final class CameraFeed {
 		this.sentSignals.remove(cameraId);
 		this.sentMotion.remove(cameraId);
 		Map<String, byte[]> messages = new LinkedHashMap<>();
+		putEmpty(cameraId, messages);
+		return messages;
+	}
+
+	private void putDiscovery(Camera camera, boolean watched, Map<String, byte[]> messages) {
+		this.discovery.messages(camera, watched)
+			.forEach((topic, message) -> messages.put(topic, this.json.writeValueAsBytes(message)));
+	}
+
+	private void putEmpty(String cameraId, Map<String, byte[]> messages) {
 		for (String topic : this.discovery.retainedTopics(cameraId)) {
 			messages.put(topic, new byte[0]);
 		}
-		return messages;
 	}
 
 	void takePhoto(String cameraId) {

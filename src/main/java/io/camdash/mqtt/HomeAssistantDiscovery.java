@@ -71,7 +71,7 @@ final class HomeAssistantDiscovery {
 	 */
 	Map<String, Map<String, Object>> messages(Camera camera, boolean motion) {
 		String id = camera.id();
-		String objectId = this.properties.clientId() + "_" + id;
+		String objectId = objectId(id);
 		Map<String, Map<String, Object>> messages = new LinkedHashMap<>();
 
 		Map<String, Object> image = entity(camera, "camera", null);
@@ -109,7 +109,7 @@ final class HomeAssistantDiscovery {
 	 * Assistant remove the camera's entities and the broker forget the rest.
 	 */
 	List<String> retainedTopics(String cameraId) {
-		String objectId = this.properties.clientId() + "_" + cameraId;
+		String objectId = objectId(cameraId);
 		return List.of(configTopic("camera", objectId), configTopic("button", objectId + "_take_photo"),
 				configTopic("binary_sensor", objectId + "_connectivity"), motionConfigTopic(cameraId),
 				imageTopic(cameraId), connectivityTopic(cameraId), motionTopic(cameraId));
@@ -117,7 +117,12 @@ final class HomeAssistantDiscovery {
 
 	/** The discovery topic of a camera's motion sensor. */
 	String motionConfigTopic(String cameraId) {
-		return configTopic("binary_sensor", this.properties.clientId() + "_" + cameraId + "_motion");
+		return configTopic("binary_sensor", objectId(cameraId) + "_motion");
+	}
+
+	/** The camera's id in Home Assistant: camdash's client id, then the camera's. */
+	private String objectId(String cameraId) {
+		return this.properties.clientId() + "_" + cameraId;
 	}
 
 	private String configTopic(String component, String objectId) {
@@ -128,12 +133,12 @@ final class HomeAssistantDiscovery {
 		Map<String, Object> entity = new LinkedHashMap<>();
 		// A null name makes the entity take its device's name (the camera's).
 		entity.put("name", name);
-		entity.put("unique_id", this.properties.clientId() + "_" + camera.id() + "_" + kind);
+		entity.put("unique_id", objectId(camera.id()) + "_" + kind);
 		entity.put("availability_topic", availabilityTopic());
 		entity.put("payload_available", ONLINE);
 		entity.put("payload_not_available", OFFLINE);
-		entity.put("device", Map.of("identifiers", List.of(this.properties.clientId() + "_" + camera.id()), "name",
-				camera.name(), "manufacturer", "camdash", "model", "camdash camera"));
+		entity.put("device", Map.of("identifiers", List.of(objectId(camera.id())), "name", camera.name(),
+				"manufacturer", "camdash", "model", "camdash camera"));
 		return entity;
 	}
 
