@@ -35,7 +35,14 @@ public final class NativeLibraries {
 	 * loads them.
 	 * @param withFfmpeg whether FFmpeg is needed too (cameras whose source uses it)
 	 */
-	public static synchronized void load(boolean withFfmpeg) {
+	public static void load(boolean withFfmpeg) {
+		// Thumbnails and capture threads call this every time: once loaded, no lock.
+		if (!isLoaded(withFfmpeg)) {
+			loadOnce(withFfmpeg);
+		}
+	}
+
+	private static synchronized void loadOnce(boolean withFfmpeg) {
 		long start = System.nanoTime();
 		if (!opencv) {
 			Loader.load(opencv_imgcodecs.class);
