@@ -3,9 +3,9 @@ package io.camdash.mqtt;
 import io.camdash.camera.CameraRegistry;
 import io.camdash.motion.MotionStates;
 import io.camdash.pictures.PhotoTaker;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,11 +13,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class MqttConfiguration {
 
+	/**
+	 * The bridge, or no bean (null) without a broker URL. Decided here rather than by a
+	 * condition: the jar's ahead-of-time processing fixes conditions when camdash is
+	 * built, and the URL is a setting read at each start.
+	 */
 	@Bean
-	@ConditionalOnExpression("!'${camdash.mqtt.url:}'.isBlank()")
-	MqttBridge mqttBridge(MqttProperties properties, CameraRegistry cameras, PhotoTaker photos, MotionStates motion,
+	@Nullable MqttBridge mqttBridge(MqttProperties mqtt, CameraRegistry cameras, PhotoTaker photos, MotionStates motion,
 			JsonMapper json) {
-		return new MqttBridge(properties, cameras, photos, motion, json);
+		String url = mqtt.url();
+		if (url == null || url.isBlank()) {
+			return null;
+		}
+		return new MqttBridge(mqtt, cameras, photos, motion, json);
 	}
 
 }
