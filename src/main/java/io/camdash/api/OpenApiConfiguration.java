@@ -1,5 +1,6 @@
 package io.camdash.api;
 
+import io.camdash.camera.NativeLibraries;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -19,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
  * <p>
  * springdoc builds the description when its endpoint's bean is made
  * ({@code springdoc.pre-loading-enabled}, so that the first request is not slow). That
- * bean is made once camdash answers, on a thread of its own, rather than during the start
- * it would slow down.
+ * bean is made once camdash answers, on a thread of its own, after the native libraries'
+ * background load, rather than during the start it would slow down.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -45,7 +46,18 @@ class OpenApiConfiguration {
 	ApplicationListener<ApplicationReadyEvent> openApiResourceMaker() {
 		return (event) -> {
 			if (event.getApplicationContext().containsBean(RESOURCE)) {
-				Thread thread = new Thread(() -> event.getApplicationContext().getBean(RESOURCE), "camdash-openapi");
+				Thread thread = new Thread(() -> {
+					// After OpenCV's background load (or doing it): one start-up job at a
+					// time, so
+					// that the first requests share the CPU with one of them only.
+					try {
+						NativeLibraries.load(false);
+					}
+					catch (LinkageError | RuntimeException ex) {
+						// Said by the cameras that need them; the description does not.
+					}
+					event.getApplicationContext().getBean(RESOURCE);
+				}, "camdash-openapi");
 				thread.setDaemon(true);
 				thread.start();
 			}
