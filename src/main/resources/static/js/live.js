@@ -260,7 +260,8 @@
       fitBox(player);
       const label = document.querySelector('[data-live-mode-label]');
       player.onModeChange = (p) => {
-        if (label) label.textContent = describe(p);
+        // One line under the video (camdash.css): the whole text also as the tooltip.
+        if (label) label.textContent = label.title = describe(p);
         document.querySelectorAll('[data-live-mode]').forEach((button) => {
           button.classList.toggle('active', button.dataset.liveMode === p.mode);
           if (button.dataset.liveMode === 'h264') button.disabled = !p.canPlayH264();
