@@ -47,9 +47,8 @@ class OpenApiConfiguration {
 		return (event) -> {
 			if (event.getApplicationContext().containsBean(RESOURCE)) {
 				Thread thread = new Thread(() -> {
-					// After OpenCV's background load (or doing it): one start-up job at a
-					// time, so
-					// that the first requests share the CPU with one of them only.
+					// After OpenCV's background load (or doing it): one start-up job at
+					// a time, so that the first requests share the CPU with one only.
 					try {
 						NativeLibraries.load(false);
 					}

@@ -70,9 +70,8 @@ final class KnownSettings {
 			while (files.hasMoreElements()) {
 				try (InputStream in = files.nextElement().openStream()) {
 					String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-					// Spring Boot's own files are large and hold no camdash name: not
-					// parsed (a
-					// tenth of a second of every start).
+					// Spring Boot's own files are large and hold no camdash name:
+					// not parsed (a tenth of a second of every start).
 					if (json.contains("\"camdash.")) {
 						known.read(json);
 					}
