@@ -43,8 +43,9 @@ public final class FootprintBenchmark {
 	 * The JVM options of the systemd unit (docs/camdash.service): the same, and the
 	 * application context the build worked out ahead of time.
 	 */
-	private static final List<String> UNIT_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx128m", "-Xmn16m", "-Xss512k",
-			"-XX:TieredStopAtLevel=1", "-Dspring.aot.enabled=true");
+	private static final List<String> UNIT_OPTIONS = Stream
+		.concat(JVM_OPTIONS.stream(), Stream.of("-Dspring.aot.enabled=true"))
+		.toList();
 
 	/** glibc's malloc keeps an arena per thread that allocates: OpenCV and FFmpeg do. */
 	private static final Map<String, String> FEW_ARENAS = Map.of("MALLOC_ARENA_MAX", "2");

@@ -61,10 +61,9 @@ class TrainingRunTests {
 		assertThat(exited).as("camdash exits by itself; its log:%n%s", output).isTrue();
 		assertThat(output).contains("Training run: /actuator/health answered 200", "Training run: / answered 302",
 				"Training run: /login answered 200", "Stopped oejs.Server");
-		// The JVM writes no archive from the classes folders the tests run from (it says
-		// so and
-		// exits with 1); the benchmark's training of the built jar checks the archive
-		// itself.
+		// The JVM writes no archive from the classes folders the tests run from (it
+		// says so and exits with 1); the benchmark's training of the built jar checks
+		// the archive itself.
 		if (camdash.exitValue() != 0) {
 			assertThat(output).contains("Cannot have non-empty directory in paths");
 		}
